@@ -60,7 +60,7 @@ internal static class Prerequisites
             return File.Exists(configured) ? configured
                 : throw new MissingPrerequisiteException($"Redis:ServerPath is '{configured}', which does not exist.");
         }
-        return Posix.Which("redis-server") ?? Posix.Which("/usr/bin/redis-server") ?? throw new MissingPrerequisiteException(
+        return Posix.Which("redis-server") ?? throw new MissingPrerequisiteException(
             $"redis-server was not found on PATH. Install it with:\n    {Install("redis-server")}\n" +
             $"or use a server you already have: set ConnectionStrings__{resourceName}=\"host:port,password=...\".");
     }

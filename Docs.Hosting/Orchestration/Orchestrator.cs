@@ -241,7 +241,14 @@ internal sealed class Orchestrator : IAsyncDisposable
             rm -f "$2"/*.pid
             """;
         Directory.CreateDirectory(_context.Processes.Directory);
-        var startInfo = new ProcessStartInfo("setsid") { UseShellExecute = false, RedirectStandardInput = true };
+        // Its own pipes (never read; it prints nothing), so it holds none of ours open after we die.
+        var startInfo = new ProcessStartInfo("setsid")
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         foreach (var argument in new[] { "sh", "-c", Script, "docs-apphost-watchdog", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), _context.Processes.Directory })
         {
             startInfo.ArgumentList.Add(argument);

@@ -1,0 +1,178 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Docs.AppHost.Tests;
+
+/// <summary>The AppHost run as a developer runs it: its own process, its console read line by line.</summary>
+internal sealed class AppHostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly string _dataDirectory;
+
+    private AppHostProcess(Process process, string dataDirectory)
+    {
+        _process = process;
+        _dataDirectory = dataDirectory;
+    }
+
+    public int Id => _process.Id;
+
+    public IReadOnlyList<string> Output => [.. _output];
+
+    public string AllOutput => string.Join('\n', _output);
+
+    /// <summary>
+    /// Starts the AppHost built beside the tests, with its own data directory and web port.
+    /// <paramref name="wrapper"/> runs before it (e.g. <c>env --default-signal=INT</c>).
+    /// </summary>
+    public static AppHostProcess Start(IDictionary<string, string>? environment = null, IReadOnlyList<string>? wrapper = null)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "docs-tests", "apphost-" + Guid.NewGuid().ToString("N")[..8]);
+        var executable = Path.Combine(AppContext.BaseDirectory, "Docs.AppHost");
+        var startInfo = new ProcessStartInfo(wrapper is null ? executable : wrapper[0])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in wrapper?.Skip(1).Append(executable) ?? [])
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+        startInfo.Environment["AppHost__DataDirectory"] = dataDirectory;
+        startInfo.Environment["web__Port"] = FreePort().ToString(CultureInfo.InvariantCulture);
+        startInfo.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
+        }
+        var process = new Process { StartInfo = startInfo };
+        var host = new AppHostProcess(process, dataDirectory);
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { host._output.Enqueue(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { host._output.Enqueue(e.Data); } };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return host;
+    }
+
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!_output.Any(line => line.Contains(text, StringComparison.Ordinal)))
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The AppHost exited ({_process.ExitCode}) before printing '{text}':\n{AllOutput}");
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The AppHost did not print '{text}' within {timeout}:\n{AllOutput}");
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancellation.Token);
+        return _process.ExitCode;
+    }
+
+    public void Signal(int signal) => Assert.Equal(0, Native.Kill(_process.Id, signal));
+
+    /// <summary>Every process descended from the AppHost (postgres's own workers included), found through /proc.</summary>
+    public IReadOnlyList<int> Descendants()
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var directory in Directory.GetDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(directory), out var pid) && ProcessInfo.Parent(pid) is { } parent)
+            {
+                parents[pid] = parent;
+            }
+        }
+        var found = new List<int>();
+        var frontier = new Queue<int>([_process.Id]);
+        while (frontier.TryDequeue(out var current))
+        {
+            foreach (var (child, _) in parents.Where(entry => entry.Value == current))
+            {
+                found.Add(child);
+                frontier.Enqueue(child);
+            }
+        }
+        return found;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _ = Native.Kill(_process.Id, Native.SigTerm);
+            await _process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        }
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+internal static class ProcessInfo
+{
+    /// <summary>The parent of a process, or null when it is gone (or a zombie: exited, only not reaped).</summary>
+    public static int? Parent(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return fields[0] is "Z" or "X" ? null : int.Parse(fields[1], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    public static bool IsRunning(int pid) => Parent(pid) is not null;
+
+    public static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim();
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+}
+
+internal static partial class Native
+{
+    public const int SigInt = 2;
+    public const int SigKill = 9;
+    public const int SigTerm = 15;
+
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "kill")]
+    public static partial int Kill(int pid, int signal);
+}

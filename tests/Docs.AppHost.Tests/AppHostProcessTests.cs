@@ -1,0 +1,105 @@
+namespace Docs.AppHost.Tests;
+
+/// <summary>The AppHost as a developer runs it: a real process, real signals, the real machine.</summary>
+[Collection(AppHostProcessCollection.Name)]
+public sealed class AppHostProcessTests
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public async Task Sigterm_stops_every_child_in_reverse_dependency_order_and_leaves_none_behind()
+    {
+        await using var host = AppHostProcess.Start();
+        await host.WaitForOutputAsync("Docs is ready", StartTimeout);
+        var children = host.Descendants();
+        AssertRunsTheStack(children);
+
+        host.Signal(Native.SigTerm);
+
+        Assert.Equal(0, await host.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Empty(children.Where(ProcessInfo.IsRunning).Select(ProcessInfo.CommandLine));
+        var output = host.Output;
+        int StoppedAt(string resource) => output.ToList().FindIndex(line => line.Contains($"| {resource,-12} Stopped", StringComparison.Ordinal));
+        Assert.All(new[] { "web", "worker", "api", "collab", "identity", "redis", "postgres" }, resource => Assert.True(StoppedAt(resource) >= 0, $"{resource} never stopped:\n{host.AllOutput}"));
+        Assert.True(StoppedAt("web") < StoppedAt("api"), host.AllOutput);
+        Assert.True(StoppedAt("worker") < StoppedAt("api"), host.AllOutput);
+        Assert.True(StoppedAt("api") < StoppedAt("postgres"), host.AllOutput);
+        Assert.True(StoppedAt("collab") < StoppedAt("redis"), host.AllOutput);
+    }
+
+    [Fact]
+    public async Task Ctrl_c_stops_everything_and_leaves_no_child_behind()
+    {
+        // A test runner may have started us with SIGINT ignored, which children inherit; a terminal does not.
+        await using var host = AppHostProcess.Start(wrapper: ["env", "--default-signal=INT"]);
+        await host.WaitForOutputAsync("Docs is ready", StartTimeout);
+        var children = host.Descendants();
+        AssertRunsTheStack(children);
+
+        host.Signal(Native.SigInt);
+
+        Assert.Equal(0, await host.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Empty(children.Where(ProcessInfo.IsRunning).Select(ProcessInfo.CommandLine));
+        Assert.Contains(host.Output, line => line.Contains("| stopped", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_apphost_killed_outright_still_leaves_no_child_behind()
+    {
+        await using var host = AppHostProcess.Start();
+        await host.WaitForOutputAsync("Docs is ready", StartTimeout);
+        var children = host.Descendants();
+        AssertRunsTheStack(children);
+
+        host.Signal(Native.SigKill);
+        await host.WaitForExitAsync(TimeSpan.FromSeconds(10));
+
+        // Services notice within a second; the watchdog stops postgres and redis (forcefully after 15 s).
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(40);
+        while (children.Any(ProcessInfo.IsRunning) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+        }
+        Assert.Empty(children.Where(ProcessInfo.IsRunning).Select(ProcessInfo.CommandLine));
+    }
+
+    [Fact]
+    public async Task Without_postgresql_and_redis_programs_it_says_what_to_install_and_fails()
+    {
+        var dotnetDirectory = Path.GetDirectoryName(Environment.ProcessPath)!;
+        await using var host = AppHostProcess.Start(new Dictionary<string, string>
+        {
+            // Only the .NET SDK on PATH, and no /usr/lib/postgresql to fall back on.
+            ["PATH"] = $"{dotnetDirectory}:/usr/share/dotnet",
+            ["Postgres__InstallRoot"] = "/nonexistent",
+        }, wrapper: ["/usr/bin/env"]);
+
+        var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(2, exitCode);
+        var output = host.AllOutput;
+        Assert.Contains("PostgreSQL server programs (initdb, postgres) were not found", output, StringComparison.Ordinal);
+        Assert.Contains("apt-get install -y postgresql", output, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings__docsdb", output, StringComparison.Ordinal);
+        Assert.Contains("apt-get install -y redis-server", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(output.Split('\n'), line => line.Contains("Starting", StringComparison.Ordinal));
+    }
+
+    private static void AssertRunsTheStack(IReadOnlyList<int> children)
+    {
+        var commands = children.Select(ProcessInfo.CommandLine).ToList();
+        Assert.Contains(commands, command => command.Contains("bin/postgres", StringComparison.Ordinal));
+        Assert.Contains(commands, command => command.Contains("redis-server", StringComparison.Ordinal));
+        foreach (var service in new[] { "Docs.Identity", "Docs.Api", "Docs.Collab", "Docs.Worker", "Docs.Web" })
+        {
+            Assert.Contains(commands, command => command.Contains(service + ".dll", StringComparison.Ordinal));
+        }
+    }
+}
+
+/// <summary>Whole stacks are heavy on a two-core machine: these run one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class AppHostProcessCollection
+{
+    public const string Name = "apphost-process";
+}
