@@ -284,7 +284,7 @@ internal sealed class Orchestrator : IAsyncDisposable
 
         if (_watchdog is { HasExited: false })
         {
-            _watchdog.Kill();
+            _watchdog.Kill(entireProcessTree: true);
         }
         _watchdog?.Dispose();
     }
@@ -313,7 +313,7 @@ internal sealed class Orchestrator : IAsyncDisposable
         _context.Processes.Clear();
         if (_watchdog is { HasExited: false })
         {
-            _watchdog.Kill();
+            _watchdog.Kill(entireProcessTree: true);
         }
     }
 
