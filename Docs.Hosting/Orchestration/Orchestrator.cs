@@ -193,8 +193,7 @@ internal sealed class Orchestrator : IAsyncDisposable
         _context.Processes.Forget(resource.Name);
         if (_stopping.IsCancellationRequested)
         {
-            _notifications.Publish(resource.Name, ResourceState.Stopped, $"exit code {code}");
-            return;
+            return; // Reported by the stop itself, in dependency order.
         }
         _notifications.Publish(resource.Name, ResourceState.Exited, $"exit code {code}");
         _context.Console.Announce(Report(resource.Name));
@@ -292,15 +291,18 @@ internal sealed class Orchestrator : IAsyncDisposable
     private async Task StopOneAsync(ResourceRunner runner, Task[] dependents)
     {
         await Task.WhenAll(dependents);
-        if (_processes.TryRemove(runner.Resource.Name, out var process) && !process.Exited.IsCompleted)
+        if (!_processes.TryRemove(runner.Resource.Name, out var process))
+        {
+            return;
+        }
+        if (!process.Exited.IsCompleted)
         {
             _notifications.Publish(runner.Resource.Name, ResourceState.Stopping);
             await process.StopAsync(runner.StopGrace);
+            _notifications.Publish(runner.Resource.Name, ResourceState.Stopped,
+                process.Exited.IsCompletedSuccessfully ? $"exit code {process.Exited.Result}" : "did not exit, even when killed");
         }
-        if (process is not null)
-        {
-            await process.DisposeAsync();
-        }
+        await process.DisposeAsync();
     }
 
     /// <summary>Kills every child at once: for a forced exit, when waiting is not wanted.</summary>
