@@ -406,5 +406,6 @@ public class AbstractType
     /// <summary>A JSON-like copy of the content: nested types become lists, dictionaries or strings.</summary>
     public virtual object? ToJson() => null;
 
-    internal static object? ValueToJson(object? value) => value is AbstractType type ? type.ToJson() : value;
+    /// <summary>A value as <c>toJSON</c> gives it: nested types converted, everything else unchanged.</summary>
+    public static object? ValueToJson(object? value) => value is AbstractType type ? type.ToJson() : value;
 }
