@@ -6,10 +6,11 @@ namespace Docs.Yjs.Tests;
 /// <summary>A sequential editing trace of josephg/editing-traces: patches of (position, delete count, inserted text).</summary>
 internal sealed record EditingTrace(string EndContent, IReadOnlyList<(int Position, int Delete, string Insert)> Patches)
 {
+    public static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "data", "editing-traces", name + ".json.gz");
+
     public static EditingTrace Load(string name)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "data", "editing-traces", name + ".json.gz");
-        using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+        using var gzip = new GZipStream(File.OpenRead(PathOf(name)), CompressionMode.Decompress);
         using var json = JsonDocument.Parse(gzip);
         var patches = new List<(int, int, string)>();
         foreach (var txn in json.RootElement.GetProperty("txns").EnumerateArray())
@@ -26,16 +27,22 @@ internal sealed record EditingTrace(string EndContent, IReadOnlyList<(int Positi
     public void ReplayInto(Doc doc, string textName = "text")
     {
         var text = doc.GetText(textName);
-        foreach (var (position, delete, insert) in Patches)
+        foreach (var patch in Patches)
         {
-            if (delete > 0)
-            {
-                text.Delete(position, delete);
-            }
-            if (insert.Length > 0)
-            {
-                text.Insert(position, insert);
-            }
+            Apply(doc, text, patch);
         }
     }
+
+    public static void Apply(Doc doc, Types.YText text, (int Position, int Delete, string Insert) patch) =>
+        doc.Transact(_ =>
+        {
+            if (patch.Delete > 0)
+            {
+                text.Delete(patch.Position, patch.Delete);
+            }
+            if (patch.Insert.Length > 0)
+            {
+                text.Insert(patch.Position, patch.Insert);
+            }
+        });
 }

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using System.Text.Json;
+using Docs.Yjs.Tests.Interop;
 
 namespace Docs.Yjs.Tests;
 
@@ -50,5 +52,39 @@ public sealed class EditingTraceTests
             replica.ApplyUpdate(update);
         }
         Assert.Equal(Hex.Of(doc.EncodeStateAsUpdate()), Hex.Of(replica.EncodeStateAsUpdate()));
+    }
+
+    [Theory]
+    [InlineData("rustcode")]
+    [InlineData("sveltecomponent")]
+    [InlineData("friendsforever_flat")]
+    public void Sequential_traces_encode_as_yjs_encodes_them(string name)
+    {
+        using var expected = JsonDocument.Parse(NodeInterop.RunScript("replay-trace.mjs", EditingTrace.PathOf(name)));
+        var doc = new Doc(1);
+
+        EditingTrace.Load(name).ReplayInto(doc);
+
+        Assert.Equal(expected.RootElement.GetProperty("texts")[0].GetString(), doc.GetText("text").ToString());
+        Assert.True(expected.RootElement.GetProperty("states")[0].GetString() == Hex.Of(doc.EncodeStateAsUpdate()), "state differs from yjs's");
+    }
+
+    [Theory]
+    [InlineData("concurrent-friendsforever")]
+    [InlineData("concurrent-clownschool")]
+    public void Concurrent_traces_converge_exactly_as_yjs_does(string name)
+    {
+        using var expected = JsonDocument.Parse(NodeInterop.RunScript("replay-trace.mjs", EditingTrace.PathOf(name)));
+
+        var docs = ConcurrentTrace.Replay(name);
+
+        var texts = expected.RootElement.GetProperty("texts").EnumerateArray().Select(t => t.GetString()).ToList();
+        var states = expected.RootElement.GetProperty("states").EnumerateArray().Select(t => t.GetString()).ToList();
+        Assert.Equal(texts.Count, docs.Count);
+        for (var i = 0; i < docs.Count; i++)
+        {
+            Assert.Equal(texts[i], docs[i].GetText("text").ToString());
+            Assert.True(states[i] == Hex.Of(docs[i].EncodeStateAsUpdate()), $"state of agent {i} differs from yjs's");
+        }
     }
 }

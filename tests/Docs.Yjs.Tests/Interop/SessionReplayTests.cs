@@ -24,7 +24,7 @@ public sealed class SessionReplayTests(ITestOutputHelper output)
             var count = 0;
             foreach (var session in json.RootElement.GetProperty("sessions").EnumerateArray())
             {
-                Replay(session);
+                _ = Replay(session);
                 count++;
             }
             output.WriteLine($"{count} sessions replayed");
@@ -36,8 +36,45 @@ public sealed class SessionReplayTests(ITestOutputHelper output)
         }
     }
 
-    private static void Replay(JsonElement session)
+    /// <summary>The other direction: what C# documents write, yjs reads to the same document.</summary>
+    [Fact]
+    public void Yjs_applies_updates_written_by_csharp_to_the_same_document()
     {
+        var sessionsFile = Path.Combine(Path.GetTempPath(), $"docs-yjs-sessions-r-{Guid.NewGuid():N}.json");
+        var updatesFile = Path.Combine(Path.GetTempPath(), $"docs-yjs-updates-{Guid.NewGuid():N}.txt");
+        try
+        {
+            NodeInterop.RunScript("gen-sessions.mjs", "7", "8", "200", sessionsFile);
+            using var json = JsonDocument.Parse(File.ReadAllText(sessionsFile));
+            foreach (var session in json.RootElement.GetProperty("sessions").EnumerateArray())
+            {
+                var written = Replay(session);
+                File.WriteAllLines(updatesFile, written.Select(Hex.Of));
+
+                using var yjs = JsonDocument.Parse(NodeInterop.RunScript("apply-updates.mjs", updatesFile));
+
+                var replica = new Doc(999999);
+                foreach (var update in written)
+                {
+                    replica.ApplyUpdate(update);
+                }
+                Assert.False(yjs.RootElement.GetProperty("pending").GetBoolean());
+                Assert.Equal(yjs.RootElement.GetProperty("snapshot").GetString(), SessionOps.Snapshot(replica));
+                Assert.Equal(yjs.RootElement.GetProperty("stateVector").GetString(), Hex.Of(replica.EncodeStateVector()));
+                Assert.True(yjs.RootElement.GetProperty("state").GetString() == Hex.Of(replica.EncodeStateAsUpdate()), "yjs and C# read C#'s updates differently");
+            }
+        }
+        finally
+        {
+            File.Delete(sessionsFile);
+            File.Delete(updatesFile);
+        }
+    }
+
+    /// <summary>Replays a session; returns every update the C# documents emitted, in order.</summary>
+    private static List<byte[]> Replay(JsonElement session)
+    {
+        var written = new List<byte[]>();
         var seed = session.GetProperty("seed").GetInt32();
         var docs = session.GetProperty("docs").EnumerateArray()
             .Select(spec => new Doc(spec.GetProperty("clientId").GetUInt64(), gc: spec.GetProperty("gc").GetBoolean()))
@@ -49,6 +86,7 @@ public sealed class SessionReplayTests(ITestOutputHelper output)
             var index = i;
             docs[i].Update += (update, _, _) =>
             {
+                written.Add(update);
                 logs[index].Add(update);
                 events.Add($"{index}:{Hex.Of(update)}");
             };
@@ -106,5 +144,6 @@ public sealed class SessionReplayTests(ITestOutputHelper output)
             Assert.True(final.GetProperty("state").GetString() == Hex.Of(docs[d].EncodeStateAsUpdate()), $"final state of doc {d} differs (seed {seed})");
             d++;
         }
+        return written;
     }
 }
