@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Docs.Yjs.Encoding;
+using Docs.Yjs.Protocols;
 using Docs.Yjs.Types;
 using Docs.Yjs.Updates;
 
@@ -54,6 +55,11 @@ public sealed class UpdateFuzzer(int seed)
         xml.Insert(0, element);
         map.Set("sub", new Doc(guid: "g"));
         corpus.AddRange(updates);
+        corpus.Add(HocuspocusMessages.Update("doc", updates[0]));
+        corpus.Add(HocuspocusMessages.Token("doc", "token", "4.7.0"));
+        var awareness = new Awareness(3);
+        awareness.SetLocalState("{\"user\":{\"name\":\"A\",\"color\":\"#f00\"}}");
+        corpus.Add(awareness.EncodeUpdate());
         corpus.Add(a.EncodeStateAsUpdate());
 
         var b = new Doc(0xFFFFFFFFFF);
@@ -182,6 +188,9 @@ public sealed class UpdateFuzzer(int seed)
                 ("YUpdate.ParseMeta", () => YUpdate.ParseMeta(input)),
                 ("StateVector.Decode", () => StateVector.Decode(input)),
                 ("Lib0Reader.ReadAny", () => new Lib0Reader(input).ReadAny()),
+                ("HocuspocusFrame.Read", () => HocuspocusFrame.Read(input).Body.ReadVarUint()),
+                ("SyncMessage.Read", () => SyncMessage.Read(new Lib0Reader(input))),
+                ("Awareness.ApplyUpdate", () => new Awareness(1).ApplyUpdate(input, null)),
             };
             foreach (var (name, action) in targets)
             {
