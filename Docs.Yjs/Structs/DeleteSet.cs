@@ -139,6 +139,13 @@ public sealed class DeleteSet
     internal static DeleteSet Read(UpdateDecoder decoder)
     {
         var set = new DeleteSet();
+        ReadInto(decoder, set);
+        return set;
+    }
+
+    /// <summary>Adds the ranges of an encoded delete set to <paramref name="set"/>, unsorted.</summary>
+    internal static void ReadInto(UpdateDecoder decoder, DeleteSet set)
+    {
         var clientCount = decoder.Rest.ReadCount(minBytesEach: 2);
         for (var i = 0; i < clientCount; i++)
         {
@@ -150,7 +157,7 @@ public sealed class DeleteSet
             }
             if (!set.Clients.TryGetValue(client, out var ranges))
             {
-                ranges = new List<DeleteRange>(rangeCount);
+                ranges = new List<DeleteRange>(Math.Min(rangeCount, 1024));
                 set.Clients[client] = ranges;
             }
             for (var r = 0; r < rangeCount; r++)
@@ -164,25 +171,5 @@ public sealed class DeleteSet
                 ranges.Add(new DeleteRange(clock, length));
             }
         }
-        return set;
-    }
-
-    internal static DeleteSet Merge(IEnumerable<DeleteSet> sets)
-    {
-        var merged = new DeleteSet();
-        foreach (var set in sets)
-        {
-            foreach (var (client, ranges) in set.Clients)
-            {
-                if (!merged.Clients.TryGetValue(client, out var target))
-                {
-                    target = [];
-                    merged.Clients[client] = target;
-                }
-                target.AddRange(ranges);
-            }
-        }
-        merged.SortAndMerge();
-        return merged;
     }
 }

@@ -4,19 +4,23 @@ using Docs.Yjs.Structs;
 namespace Docs.Yjs.Updates;
 
 /// <summary>
-/// The structs of an update in wire order, with nothing resolved: parents stay root names or ids.
-/// Everything is decoded up front, so a malformed update fails before any output is produced.
+/// The structs of an update in wire order, read one at a time, with nothing resolved: parents stay root
+/// names or ids. Once it is exhausted the decoder stands at the delete set.
 /// </summary>
 internal sealed class LazyStructReader
 {
-    private readonly List<StructBase> _structs;
+    private readonly UpdateDecoder _decoder;
     private readonly bool _filterSkips;
-    private int _next;
+    private int _clientsLeft;
+    private int _structsLeft;
+    private ulong _client;
+    private long _clock;
 
     public LazyStructReader(UpdateDecoder decoder, bool filterSkips)
     {
+        _decoder = decoder;
         _filterSkips = filterSkips;
-        _structs = ReadAll(decoder);
+        _clientsLeft = decoder.Rest.ReadCount(minBytesEach: 3);
         Next();
     }
 
@@ -28,49 +32,58 @@ internal sealed class LazyStructReader
     {
         do
         {
-            Current = _next < _structs.Count ? _structs[_next++] : null;
+            Current = ReadOne();
         }
         while (_filterSkips && Current is SkipStruct);
         return Current;
     }
 
-    private static List<StructBase> ReadAll(UpdateDecoder decoder)
+    /// <summary>Reads whatever structs remain, so that the decoder reaches the delete set.</summary>
+    public void SkipToEnd()
     {
-        var structs = new List<StructBase>();
-        var clientCount = decoder.Rest.ReadCount(minBytesEach: 3);
-        for (var c = 0; c < clientCount; c++)
+        while (Current is not null)
         {
-            var structCount = decoder.Rest.ReadCount(minBytesEach: 2);
-            var client = decoder.ReadClient();
-            var clock = decoder.Rest.ReadVarUintAsLong();
-            for (var s = 0; s < structCount; s++)
-            {
-                var info = decoder.ReadInfo();
-                StructBase read;
-                if (info == SkipStruct.StructRef)
-                {
-                    read = new SkipStruct(new Id(client, clock), decoder.Rest.ReadVarUintAsInt());
-                }
-                else if ((info & 0x1F) != 0)
-                {
-                    read = UpdateReader.ReadItem(decoder, info, new Id(client, clock), static name => name);
-                }
-                else
-                {
-                    read = new GcStruct(new Id(client, clock), decoder.ReadLength());
-                }
-                if (read.Length <= 0)
-                {
-                    throw new YjsDecodingException($"A struct of client {client} at clock {clock} has no length.");
-                }
-                structs.Add(read);
-                clock += read.Length;
-                if (clock > (long)Lib0Reader.MaxSafeInteger)
-                {
-                    throw new YjsDecodingException("Clocks beyond 2^53.");
-                }
-            }
+            Next();
         }
-        return structs;
+    }
+
+    private StructBase? ReadOne()
+    {
+        while (_structsLeft == 0)
+        {
+            if (_clientsLeft == 0)
+            {
+                return null;
+            }
+            _clientsLeft--;
+            _structsLeft = _decoder.Rest.ReadCount(minBytesEach: 2);
+            _client = _decoder.ReadClient();
+            _clock = _decoder.Rest.ReadVarUintAsLong();
+        }
+        _structsLeft--;
+        var info = _decoder.ReadInfo();
+        StructBase read;
+        if (info == SkipStruct.StructRef)
+        {
+            read = new SkipStruct(new Id(_client, _clock), _decoder.Rest.ReadVarUintAsInt());
+        }
+        else if ((info & 0x1F) != 0)
+        {
+            read = UpdateReader.ReadItem(_decoder, info, new Id(_client, _clock), static name => name);
+        }
+        else
+        {
+            read = new GcStruct(new Id(_client, _clock), _decoder.ReadLength());
+        }
+        if (read.Length <= 0)
+        {
+            throw new YjsDecodingException($"A struct of client {_client} at clock {_clock} has no length.");
+        }
+        _clock += read.Length;
+        if (_clock > (long)Lib0Reader.MaxSafeInteger)
+        {
+            throw new YjsDecodingException("Clocks beyond 2^53.");
+        }
+        return read;
     }
 }

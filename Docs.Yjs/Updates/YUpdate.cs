@@ -22,7 +22,6 @@ public static class YUpdate
         }
         var decoders = updates.Select(update => new UpdateDecoder(new Lib0Reader(update))).ToList();
         var readers = decoders.Select((decoder, index) => new LazyStructReader(decoder, filterSkips: true) { Index = index }).ToList();
-        var deleteSets = decoders.Select(DeleteSet.Read).ToList();
 
         var queue = new PriorityQueue<LazyStructReader, LazyStructReader>(ReaderOrder.Instance);
         foreach (var reader in readers.Where(reader => reader.Current is not null))
@@ -46,7 +45,14 @@ public static class YUpdate
         }
         var encoder = new UpdateEncoder();
         writer.Finish(encoder);
-        DeleteSet.Merge(deleteSets).Write(encoder);
+        // Every reader is exhausted: each decoder stands at its delete set.
+        var deletes = new DeleteSet();
+        foreach (var decoder in decoders)
+        {
+            DeleteSet.ReadInto(decoder, deletes);
+        }
+        deletes.SortAndMerge();
+        deletes.Write(encoder);
         return encoder.ToArray();
     }
 
@@ -176,7 +182,6 @@ public static class YUpdate
         var state = StateVector.Decode(stateVector);
         var decoder = new UpdateDecoder(new Lib0Reader(update));
         var reader = new LazyStructReader(decoder, filterSkips: false);
-        var deleteSet = DeleteSet.Read(decoder);
         var writer = new LazyStructWriter();
         while (reader.Current is { } current)
         {
@@ -207,7 +212,7 @@ public static class YUpdate
         }
         var encoder = new UpdateEncoder();
         writer.Finish(encoder);
-        deleteSet.Write(encoder);
+        DeleteSet.Read(decoder).Write(encoder);
         return encoder.ToArray();
     }
 
