@@ -86,13 +86,13 @@ public static class YUpdate
                 // A gap: extend a Skip, or write and start one.
                 if (currentWrite is SkipStruct)
                 {
-                    currentWrite.Length = (int)(current.Id.Clock + current.Length - currentWrite.Id.Clock);
+                    currentWrite.Length = SkipLength(current.Id.Clock + current.Length - currentWrite.Id.Clock);
                 }
                 else
                 {
                     writer.Write(currentWrite, currentOffset);
                     var gap = current.Id.Clock - currentWrite.Id.Clock - currentWrite.Length;
-                    currentWrite = new SkipStruct(new Id(firstClient, currentWrite.Id.Clock + currentWrite.Length), (int)gap);
+                    currentWrite = new SkipStruct(new Id(firstClient, currentWrite.Id.Clock + currentWrite.Length), SkipLength(gap));
                     currentOffset = 0;
                 }
             }
@@ -135,6 +135,10 @@ public static class YUpdate
             currentOffset = 0;
         }
     }
+
+    /// <summary>A gap between known clocks; one beyond 2^31 units comes only from forged updates.</summary>
+    private static int SkipLength(long length) =>
+        length is > 0 and <= int.MaxValue ? (int)length : throw new YjsDecodingException($"A gap of {length} clocks between structs.");
 
     /// <summary>The part of a struct from unit <paramref name="diff"/> on.</summary>
     private static StructBase Slice(StructBase left, int diff)

@@ -21,6 +21,10 @@ public sealed class UpdateFuzzer(int seed)
     public const int AllowedMultiple = 64;
 
     private readonly Random _random = new(seed);
+    private volatile byte[] _current = [];
+
+    /// <summary>The input being decoded now: what to report when a decoder never returns.</summary>
+    public byte[] CurrentInput => _current;
     private readonly List<byte[]> _corpus = BuildCorpus();
 
     /// <summary>Valid updates of every kind: text with formats, arrays, maps, XML, nested and deleted types, merges.</summary>
@@ -172,6 +176,7 @@ public sealed class UpdateFuzzer(int seed)
         for (var i = 0; i < count && failures.Count < 10; i++)
         {
             var input = Mutate();
+            _current = input;
             var targets = new (string Name, Action Action)[]
             {
                 ("Doc.ApplyUpdate", () => new Doc(77).ApplyUpdate(input)),
