@@ -169,6 +169,9 @@ public sealed class Doc
     /// <summary>Applies a v1 update (from any peer, in any order; what cannot be integrated yet waits).</summary>
     public void ApplyUpdate(byte[] update, object? origin = null) => UpdateReader.Apply(this, update, origin);
 
+    /// <summary>Applies an update in the v2 format (converted to v1 first).</summary>
+    public void ApplyUpdateV2(byte[] update, object? origin = null) => ApplyUpdate(Updates.YUpdate.ConvertV2ToV1(update), origin);
+
     /// <summary>The document as one update, or only what a peer with <paramref name="stateVector"/> lacks.</summary>
     public byte[] EncodeStateAsUpdate(byte[]? stateVector = null) => UpdateWriter.EncodeStateAsUpdate(this, stateVector);
 

@@ -86,10 +86,10 @@ internal static class UpdateReader
     private static Dictionary<ulong, ClientRefs> ReadClientsStructRefs(UpdateDecoder decoder, Doc doc)
     {
         var result = new Dictionary<ulong, ClientRefs>();
-        var clientCount = decoder.Rest.ReadCount(minBytesEach: 3);
+        var clientCount = decoder.ReadClientCount();
         for (var c = 0; c < clientCount; c++)
         {
-            var structCount = decoder.Rest.ReadCount(minBytesEach: 2);
+            var structCount = decoder.ReadStructCount();
             var client = decoder.ReadClient();
             var clock = decoder.Rest.ReadVarUintAsLong();
             var refs = new List<StructBase>(structCount);

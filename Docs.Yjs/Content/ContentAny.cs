@@ -43,7 +43,7 @@ public sealed class ContentAny(List<object?> values) : ItemContent
 
     internal static ContentAny Read(UpdateDecoder decoder)
     {
-        var count = decoder.Rest.ReadCount();
+        var count = decoder.ReadValueCount(valuesAreStrings: false);
         var values = new List<object?>(count);
         for (var i = 0; i < count; i++)
         {

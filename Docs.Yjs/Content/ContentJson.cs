@@ -43,7 +43,7 @@ public sealed class ContentJson(List<string> jsonTexts) : ItemContent
 
     internal static ContentJson Read(UpdateDecoder decoder)
     {
-        var count = decoder.Rest.ReadCount();
+        var count = decoder.ReadValueCount(valuesAreStrings: true);
         var texts = new List<string>(count);
         for (var i = 0; i < count; i++)
         {

@@ -1,35 +1,56 @@
 namespace Docs.Yjs.Encoding;
 
-/// <summary>Reads the fields of a v1 update.</summary>
-internal sealed class UpdateDecoder(Lib0Reader reader)
+/// <summary>Reads the fields of a v1 update: everything in sequence from one lib0 reader.</summary>
+internal class UpdateDecoder(Lib0Reader reader)
 {
+    /// <summary>Counts, clocks and inline values (in v2, what is not in a column).</summary>
     public Lib0Reader Rest { get; } = reader;
 
-    public Id ReadLeftId() => new(Rest.ReadVarUint(), Rest.ReadVarUintAsLong());
+    /// <summary>How many client blocks follow; each takes at least three bytes in v1.</summary>
+    public virtual int ReadClientCount() => Rest.ReadCount(minBytesEach: 3);
 
-    public Id ReadRightId() => ReadLeftId();
+    /// <summary>How many structs a client block holds; each takes at least two bytes in v1.</summary>
+    public virtual int ReadStructCount() => Rest.ReadCount(minBytesEach: 2);
 
-    public ulong ReadClient() => Rest.ReadVarUint();
+    /// <summary>
+    /// The number of values of an Any or JSON content. Any values are read from the rest (a byte each
+    /// at least); JSON texts are strings, which v2 keeps in a column.
+    /// </summary>
+    public virtual int ReadValueCount(bool valuesAreStrings) => Rest.ReadCount(minBytesEach: 1);
 
-    public byte ReadInfo() => Rest.ReadByte();
+    public virtual Id ReadLeftId() => new(Rest.ReadVarUint(), Rest.ReadVarUintAsLong());
 
-    public string ReadString() => Rest.ReadString();
+    public virtual Id ReadRightId() => new(Rest.ReadVarUint(), Rest.ReadVarUintAsLong());
 
-    public bool ReadParentInfo() => Rest.ReadVarUint() == 1;
+    public virtual ulong ReadClient() => Rest.ReadVarUint();
 
-    public ulong ReadTypeRef() => Rest.ReadVarUint();
+    public virtual byte ReadInfo() => Rest.ReadByte();
 
-    public int ReadLength() => Rest.ReadVarUintAsInt();
+    public virtual string ReadString() => Rest.ReadString();
+
+    public virtual bool ReadParentInfo() => Rest.ReadVarUint() == 1;
+
+    public virtual ulong ReadTypeRef() => Rest.ReadVarUint();
+
+    public virtual int ReadLength() => Rest.ReadVarUintAsInt();
 
     public object? ReadAny() => Rest.ReadAny();
 
     public byte[] ReadBuffer() => Rest.ReadVarBytes();
 
-    public string ReadJson() => Rest.ReadString();
+    /// <summary>The JSON text of an embed, format value or legacy JSON value.</summary>
+    public virtual string ReadJson() => Rest.ReadString();
 
-    public string ReadKey() => Rest.ReadString();
+    public virtual string ReadKey() => Rest.ReadString();
 
-    public long ReadDeleteSetClock() => Rest.ReadVarUintAsLong();
+    public virtual void ResetDeleteSetValue()
+    {
+    }
 
-    public long ReadDeleteSetLength() => Rest.ReadVarUintAsLong();
+    public virtual long ReadDeleteSetClock() => Rest.ReadVarUintAsLong();
+
+    public virtual long ReadDeleteSetLength() => Rest.ReadVarUintAsLong();
+
+    /// <summary>A decoder for <paramref name="update"/> in the given format.</summary>
+    public static UpdateDecoder For(byte[] update, bool v2) => v2 ? UpdateDecoderV2.Create(update) : new UpdateDecoder(new Lib0Reader(update));
 }

@@ -149,6 +149,7 @@ public sealed class DeleteSet
         var clientCount = decoder.Rest.ReadCount(minBytesEach: 2);
         for (var i = 0; i < clientCount; i++)
         {
+            decoder.ResetDeleteSetValue();
             var client = decoder.Rest.ReadVarUint();
             var rangeCount = decoder.Rest.ReadCount(minBytesEach: 2);
             if (rangeCount == 0)

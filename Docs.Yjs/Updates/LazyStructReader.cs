@@ -20,7 +20,7 @@ internal sealed class LazyStructReader
     {
         _decoder = decoder;
         _filterSkips = filterSkips;
-        _clientsLeft = decoder.Rest.ReadCount(minBytesEach: 3);
+        _clientsLeft = decoder.ReadClientCount();
         Next();
     }
 
@@ -56,7 +56,7 @@ internal sealed class LazyStructReader
                 return null;
             }
             _clientsLeft--;
-            _structsLeft = _decoder.Rest.ReadCount(minBytesEach: 2);
+            _structsLeft = _decoder.ReadStructCount();
             _client = _decoder.ReadClient();
             _clock = _decoder.Rest.ReadVarUintAsLong();
         }

@@ -220,6 +220,22 @@ public static class YUpdate
         return encoder.ToArray();
     }
 
+    /// <summary>Converts an update in the v2 format (as some clients send) to v1, as yjs's <c>convertUpdateFormatV2ToV1</c> does.</summary>
+    public static byte[] ConvertV2ToV1(byte[] update)
+    {
+        var decoder = UpdateDecoderV2.Create(update);
+        var reader = new LazyStructReader(decoder, filterSkips: false);
+        var writer = new LazyStructWriter();
+        for (var current = reader.Current; current is not null; current = reader.Next())
+        {
+            writer.Write(current, 0);
+        }
+        var encoder = new UpdateEncoder();
+        writer.Finish(encoder);
+        DeleteSet.Read(decoder).Write(encoder);
+        return encoder.ToArray();
+    }
+
     /// <summary>The state vector of an update: per client, the end of the gap-free prefix from clock 0.</summary>
     public static byte[] EncodeStateVectorFromUpdate(byte[] update)
     {

@@ -21,7 +21,7 @@ if (args is ["fuzz", var countText])
     var count = int.Parse(countText, CultureInfo.InvariantCulture);
     var clock = Stopwatch.StartNew();
     var report = new UpdateFuzzer(seed: 20261123).Run(count, TimeSpan.FromSeconds(1));
-    Console.WriteLine($"{report.Inputs:N0} inputs x 11 decoders in {clock.Elapsed.TotalSeconds:0.0} s: {report.Accepted:N0} accepted, {report.Rejected:N0} rejected, " +
+    Console.WriteLine($"{report.Inputs:N0} inputs x 12 decoders in {clock.Elapsed.TotalSeconds:0.0} s: {report.Accepted:N0} accepted, {report.Rejected:N0} rejected, " +
         $"max {report.MaxAllocatedBytes:N0} bytes allocated for one input, slowest {report.Slowest.TotalMilliseconds:0.0} ms, {report.Failures.Count} failures");
     foreach (var failure in report.Failures)
     {

@@ -191,6 +191,7 @@ public sealed class UpdateFuzzer(int seed)
                 ("YUpdate.Diff", () => YUpdate.Diff(input, baseVector)),
                 ("YUpdate.EncodeStateVectorFromUpdate", () => YUpdate.EncodeStateVectorFromUpdate(input)),
                 ("YUpdate.ParseMeta", () => YUpdate.ParseMeta(input)),
+                ("Doc.ApplyUpdateV2", () => new Doc(79).ApplyUpdateV2(input)),
                 ("StateVector.Decode", () => StateVector.Decode(input)),
                 ("Lib0Reader.ReadAny", () => new Lib0Reader(input).ReadAny()),
                 ("HocuspocusFrame.Read", () => HocuspocusFrame.Read(input).Body.ReadVarUint()),
