@@ -224,7 +224,7 @@ public class YText : AbstractType
     internal override void CallObserver(Transaction transaction, HashSet<string?> parentSubs)
     {
         base.CallObserver(transaction, parentSubs);
-        CallTypeObservers(transaction, new YEvent(this, transaction));
+        CallTypeObservers(transaction, new YTextEvent(this, transaction));
         if (!transaction.Local && HasFormatting)
         {
             transaction.NeedFormattingCleanup = true;
