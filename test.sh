@@ -5,6 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")"
 scripts/prerequisites.sh test
 
+# The interop tests drive the real npm packages (yjs, y-protocols, BlockNote): install them from the
+# lock file whenever it changed.
+interop=tests/interop
+if [ ! -f "$interop/node_modules/.package-lock.json" ] || [ "$interop/package-lock.json" -nt "$interop/node_modules/.package-lock.json" ]; then
+  (cd "$interop" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 dotnet build Docs.sln -nologo -clp:NoSummary -v:quiet
 
 results="$(mktemp -d)"
