@@ -3,41 +3,24 @@ using Docs.Yjs.Encoding;
 namespace Docs.Yjs.Content;
 
 /// <summary>JSON-like values (Any format), one unit per value: array elements and map values.</summary>
-public sealed class ContentAny(List<object?> values) : ItemContent
+public sealed class ContentAny(List<object?> values) : ListContent<object?>(values)
 {
     internal const byte ContentRef = 8;
 
-    public List<object?> Values { get; private set; } = values;
-
-    public override int Length => Values.Count;
-
-    public override bool Countable => true;
+    public IReadOnlyList<object?> Values => Items;
 
     internal override byte Ref => ContentRef;
 
-    public override IReadOnlyList<object?> GetContent() => Values;
+    public override IReadOnlyList<object?> GetContent() => Items;
 
-    internal override ItemContent Copy() => new ContentAny([.. Values]);
-
-    internal override ItemContent Splice(int offset)
-    {
-        var right = new ContentAny(Values.GetRange(offset, Values.Count - offset));
-        Values.RemoveRange(offset, Values.Count - offset);
-        return right;
-    }
-
-    internal override bool MergeWith(ItemContent right)
-    {
-        Values.AddRange(((ContentAny)right).Values);
-        return true;
-    }
+    private protected override ListContent<object?> Create(List<object?> items) => new ContentAny(items);
 
     internal override void Write(UpdateEncoder encoder, int offset)
     {
-        encoder.WriteLength(Values.Count - offset);
-        for (var i = offset; i < Values.Count; i++)
+        encoder.WriteLength(Items.Count - offset);
+        for (var i = offset; i < Items.Count; i++)
         {
-            encoder.WriteAny(Values[i]);
+            encoder.WriteAny(Items[i]);
         }
     }
 

@@ -6,34 +6,17 @@ namespace Docs.Yjs.Content;
 public sealed class ContentEmbed : ItemContent
 {
     internal const byte ContentRef = 5;
-    private object? _value;
-    private bool _parsed;
+    private readonly JsonText _json;
 
-    private ContentEmbed(string json, object? value, bool parsed)
-    {
-        Json = json;
-        _value = value;
-        _parsed = parsed;
-    }
+    private ContentEmbed(JsonText json) => _json = json;
 
-    public static ContentEmbed FromValue(object? value) => new(JsJson.Stringify(value), value, parsed: true);
+    public static ContentEmbed FromValue(object? value) => new(JsonText.FromValue(value));
 
-    internal static ContentEmbed FromJson(string json) => new(json, null, parsed: false);
+    internal static ContentEmbed FromJson(string json) => new(JsonText.FromJson(json));
 
-    public string Json { get; }
+    public string Json => _json.Json;
 
-    public object? Value
-    {
-        get
-        {
-            if (!_parsed)
-            {
-                _value = JsJson.Parse(Json);
-                _parsed = true;
-            }
-            return _value;
-        }
-    }
+    public object? Value => _json.Value;
 
     public override int Length => 1;
 
@@ -43,7 +26,7 @@ public sealed class ContentEmbed : ItemContent
 
     public override IReadOnlyList<object?> GetContent() => [Value];
 
-    internal override ItemContent Copy() => new ContentEmbed(Json, _value, _parsed);
+    internal override ItemContent Copy() => new ContentEmbed(_json);
 
     internal override void Write(UpdateEncoder encoder, int offset) => encoder.WriteJson(Json);
 }

@@ -11,37 +11,23 @@ namespace Docs.Yjs.Content;
 public sealed class ContentFormat : ItemContent
 {
     internal const byte ContentRef = 6;
-    private object? _value;
-    private bool _parsed;
+    private readonly JsonText _json;
 
-    private ContentFormat(string key, string json, object? value, bool parsed)
+    private ContentFormat(string key, JsonText json)
     {
         Key = key;
-        Json = json;
-        _value = value;
-        _parsed = parsed;
+        _json = json;
     }
 
-    public static ContentFormat FromValue(string key, object? value) => new(key, JsJson.Stringify(value), value, parsed: true);
+    public static ContentFormat FromValue(string key, object? value) => new(key, JsonText.FromValue(value));
 
-    internal static ContentFormat FromJson(string key, string json) => new(key, json, null, parsed: false);
+    internal static ContentFormat FromJson(string key, string json) => new(key, JsonText.FromJson(json));
 
     public string Key { get; }
 
-    public string Json { get; }
+    public string Json => _json.Json;
 
-    public object? Value
-    {
-        get
-        {
-            if (!_parsed)
-            {
-                _value = JsJson.Parse(Json);
-                _parsed = true;
-            }
-            return _value;
-        }
-    }
+    public object? Value => _json.Value;
 
     public override int Length => 1;
 
@@ -51,7 +37,7 @@ public sealed class ContentFormat : ItemContent
 
     public override IReadOnlyList<object?> GetContent() => [];
 
-    internal override ItemContent Copy() => new ContentFormat(Key, Json, _value, _parsed);
+    internal override ItemContent Copy() => new ContentFormat(Key, _json);
 
     internal override void Integrate(Transaction transaction, Item item)
     {

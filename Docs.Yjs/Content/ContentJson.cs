@@ -3,41 +3,24 @@ using Docs.Yjs.Encoding;
 namespace Docs.Yjs.Content;
 
 /// <summary>Legacy JSON values (older yjs); kept as their original text so they re-encode byte for byte.</summary>
-public sealed class ContentJson(List<string> jsonTexts) : ItemContent
+public sealed class ContentJson(List<string> jsonTexts) : ListContent<string>(jsonTexts)
 {
     internal const byte ContentRef = 2;
 
-    public List<string> JsonTexts { get; private set; } = jsonTexts;
-
-    public override int Length => JsonTexts.Count;
-
-    public override bool Countable => true;
+    public IReadOnlyList<string> JsonTexts => Items;
 
     internal override byte Ref => ContentRef;
 
-    public override IReadOnlyList<object?> GetContent() => [.. JsonTexts.Select(JsJson.Parse)];
+    public override IReadOnlyList<object?> GetContent() => [.. Items.Select(JsJson.Parse)];
 
-    internal override ItemContent Copy() => new ContentJson([.. JsonTexts]);
-
-    internal override ItemContent Splice(int offset)
-    {
-        var right = new ContentJson(JsonTexts.GetRange(offset, JsonTexts.Count - offset));
-        JsonTexts.RemoveRange(offset, JsonTexts.Count - offset);
-        return right;
-    }
-
-    internal override bool MergeWith(ItemContent right)
-    {
-        JsonTexts.AddRange(((ContentJson)right).JsonTexts);
-        return true;
-    }
+    private protected override ListContent<string> Create(List<string> items) => new ContentJson(items);
 
     internal override void Write(UpdateEncoder encoder, int offset)
     {
-        encoder.WriteLength(JsonTexts.Count - offset);
-        for (var i = offset; i < JsonTexts.Count; i++)
+        encoder.WriteLength(Items.Count - offset);
+        for (var i = offset; i < Items.Count; i++)
         {
-            encoder.WriteString(JsonTexts[i]);
+            encoder.WriteString(Items[i]);
         }
     }
 

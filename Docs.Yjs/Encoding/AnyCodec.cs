@@ -42,22 +42,10 @@ public static class AnyCodec
                 writer.WriteBigInt64((long)big);
                 break;
             case IDictionary<string, object?> map:
-                writer.WriteByte(Object);
-                writer.WriteVarUint((ulong)map.Count);
-                foreach (var (key, item) in map)
-                {
-                    writer.WriteString(key);
-                    Write(writer, item);
-                }
+                WriteObject(writer, map.Count, map);
                 break;
             case IReadOnlyDictionary<string, object?> map:
-                writer.WriteByte(Object);
-                writer.WriteVarUint((ulong)map.Count);
-                foreach (var (key, item) in map)
-                {
-                    writer.WriteString(key);
-                    Write(writer, item);
-                }
+                WriteObject(writer, map.Count, map);
                 break;
             case IList list:
                 writer.WriteByte(Array);
@@ -74,6 +62,17 @@ public static class AnyCodec
                     break;
                 }
                 throw new ArgumentException($"A value of type {value.GetType().Name} cannot be stored in a Yjs document.", nameof(value));
+        }
+    }
+
+    private static void WriteObject(Lib0Writer writer, int count, IEnumerable<KeyValuePair<string, object?>> entries)
+    {
+        writer.WriteByte(Object);
+        writer.WriteVarUint((ulong)count);
+        foreach (var (key, item) in entries)
+        {
+            writer.WriteString(key);
+            Write(writer, item);
         }
     }
 
