@@ -11,6 +11,7 @@ public delegate void UpdateHandler(byte[] update, object? origin, Transaction tr
 /// <summary>
 /// A Yjs document: named shared types (<see cref="GetText"/>, <see cref="GetMap"/>...) over a store of
 /// structs, changed in transactions, exchanged as updates byte-compatible with npm yjs 13.6.
+/// Like a yjs document, it is not thread-safe: callers serialise access (one transaction at a time).
 /// </summary>
 public sealed class Doc
 {

@@ -127,6 +127,10 @@ public static class HocuspocusMessages
     public static byte[] Stateless(string documentName, string payload) =>
         Build(documentName, HocuspocusMessageType.Stateless, writer => writer.WriteString(payload));
 
+    /// <summary>Between servers: a stateless message for every connection of the document.</summary>
+    public static byte[] BroadcastStateless(string documentName, string payload) =>
+        Build(documentName, HocuspocusMessageType.BroadcastStateless, writer => writer.WriteString(payload));
+
     /// <summary>Server to client: the document connection is closed, with a reason. Client to server: close it (no reason).</summary>
     public static byte[] Close(string documentName, string? reason = null) => Build(documentName, HocuspocusMessageType.Close, writer =>
     {

@@ -11,6 +11,12 @@ namespace Docs.Yjs.Structs;
 public sealed class Item : StructBase
 {
     private const byte KeepFlag = 1, CountableFlag = 2, DeletedFlag = 4, MarkerFlag = 8;
+
+    [ThreadStatic]
+    private static HashSet<Item>? t_conflicting;
+
+    [ThreadStatic]
+    private static HashSet<Item>? t_beforeOrigin;
     private byte _flags;
 
     internal Item(Id id, Item? left, Id? origin, Item? right, Id? rightOrigin, object? parent, string? parentSub, ItemContent content)
@@ -162,8 +168,11 @@ public sealed class Item : StructBase
             {
                 o = parent.Start;
             }
-            var conflicting = new HashSet<Item>(ReferenceEqualityComparer.Instance);
-            var beforeOrigin = new HashSet<Item>(ReferenceEqualityComparer.Instance);
+            // Reused between integrations (a document is used by one thread at a time): no allocation per item.
+            var conflicting = t_conflicting ??= new HashSet<Item>(ReferenceEqualityComparer.Instance);
+            var beforeOrigin = t_beforeOrigin ??= new HashSet<Item>(ReferenceEqualityComparer.Instance);
+            conflicting.Clear();
+            beforeOrigin.Clear();
             while (o is not null && o != Right)
             {
                 beforeOrigin.Add(o);
@@ -194,6 +203,9 @@ public sealed class Item : StructBase
                 }
                 o = o.Right;
             }
+            // Hold no items past this call: the sets outlive the document.
+            conflicting.Clear();
+            beforeOrigin.Clear();
             Left = left;
         }
 

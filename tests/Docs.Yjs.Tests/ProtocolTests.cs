@@ -55,6 +55,7 @@ public sealed class ProtocolTests
         Assert.Equal(Hex.Of(Hex.Parse("03 64 6f 63 07 03 62 79 65")), Hex.Of(HocuspocusMessages.Close("doc", "bye")));
         Assert.Equal(Hex.Of(Hex.Parse("03 64 6f 63 03")), Hex.Of(HocuspocusMessages.QueryAwareness("doc")));
         Assert.Equal("09", Hex.Of(HocuspocusMessages.Ping()));
+        Assert.Equal(HocuspocusMessageType.BroadcastStateless, HocuspocusFrame.Read(HocuspocusMessages.BroadcastStateless("doc", "{}")).Type);
     }
 
     [Fact]

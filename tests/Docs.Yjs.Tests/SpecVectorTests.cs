@@ -171,7 +171,12 @@ public sealed class SpecVectorTests
         var (doc, _) = NewDoc(5);
         doc.GetMap("m").Set("sub", new Doc(guid: "g1"));
 
-        Assert.Equal(Hex.Of(Hex.Parse("01 01 05 00 29 01 01 6d 03 73 75 62 02 67 31 76 00 00")), Hex.Of(doc.EncodeStateAsUpdate()));
+        var state = doc.EncodeStateAsUpdate();
+        Assert.Equal(Hex.Of(Hex.Parse("01 01 05 00 29 01 01 6d 03 73 75 62 02 67 31 76 00 00")), Hex.Of(state));
+        AssertRoundTrips(state);
+        var copy = new Doc(6);
+        copy.ApplyUpdate(state);
+        Assert.Equal("g1", Assert.IsType<Doc>(copy.GetMap("m").Get("sub")).Guid);
     }
 
     [Fact]
