@@ -33,10 +33,16 @@ return Comparison.Run(root, args.Length > 0 && args[0] == "--quick");
 
 static string FindRoot()
 {
-    var directory = new DirectoryInfo(AppContext.BaseDirectory);
-    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Docs.sln")))
+    // From the build output inside the repository, or (a published copy) from the working directory.
+    foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
     {
-        directory = directory.Parent;
+        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Docs.sln")))
+            {
+                return directory.FullName;
+            }
+        }
     }
-    return directory?.FullName ?? throw new InvalidOperationException("Run from inside the repository.");
+    throw new InvalidOperationException("Run from inside the repository.");
 }
