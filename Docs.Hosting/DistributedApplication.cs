@@ -97,6 +97,14 @@ public sealed class DistributedApplication : IAsyncDisposable
             await DisposeAsync();
             return;
         }
+        catch (DistributedApplicationException ex) when (!_orchestrator.StartedAnyProcess)
+        {
+            // Nothing runs (a taken port, a cycle...): waiting for Ctrl+C would only hide the failure.
+            await Console.Error.WriteLineAsync($"\nCannot start: {ex.Message}\n");
+            Environment.ExitCode = 1;
+            await DisposeAsync();
+            return;
+        }
         catch (DistributedApplicationException ex) when (!shutdown.IsCancellationRequested)
         {
             // What did start keeps running so the failure can be looked at; Ctrl+C stops it all.

@@ -41,6 +41,9 @@ internal sealed class Orchestrator : IAsyncDisposable
 
     public TimeSpan StartupTime { get; private set; }
 
+    /// <summary>Whether any process was launched (false when start-up failed before, e.g. on a taken port).</summary>
+    public bool StartedAnyProcess => !_processes.IsEmpty;
+
     /// <summary>Starts everything; returns once all is healthy, or throws saying what failed and why.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -85,6 +85,21 @@ public sealed class AppHostProcessTests
         Assert.DoesNotContain(output.Split('\n'), line => line.Contains("Starting", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_taken_web_port_ends_the_apphost_at_once_with_the_setting_to_change()
+    {
+        using var squatter = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        squatter.Start();
+        var port = ((System.Net.IPEndPoint)squatter.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using var host = AppHostProcess.Start(new Dictionary<string, string> { ["web__Port"] = port });
+
+        var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"Port {port} for 'web' is in use", host.AllOutput, StringComparison.Ordinal);
+        Assert.Contains("web:Port", host.AllOutput, StringComparison.Ordinal);
+    }
+
     private static void AssertRunsTheStack(IReadOnlyList<int> children)
     {
         var commands = children.Select(ProcessInfo.CommandLine).ToList();
