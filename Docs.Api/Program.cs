@@ -9,8 +9,14 @@ builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 
+// The API owns the schema: migrate before serving (safe with several instances starting at once).
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<DocsDbContext>());
+}
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapDefaultEndpoints();
 
-app.Run();
+await app.RunAsync();

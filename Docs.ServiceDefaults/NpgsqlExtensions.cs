@@ -37,7 +37,7 @@ public static class NpgsqlExtensions
 
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             connectionName,
-            services => new DbContextHealthCheck<TContext>(services),
+            _ => new PostgresHealthCheck(connectionString),
             failureStatus: null,
             tags: ["ready"]));
 
@@ -48,18 +48,17 @@ public static class NpgsqlExtensions
         return builder;
     }
 
-    /// <summary>Opens the connection string's database and runs a trivial query.</summary>
-    private sealed class DbContextHealthCheck<TContext>(IServiceProvider services) : IHealthCheck
-        where TContext : DbContext
+    /// <summary>
+    /// Opens the configured database and runs a trivial query. It uses the configured connection string,
+    /// not a context's connection: once opened, Npgsql hides the password from that one.
+    /// </summary>
+    private sealed class PostgresHealthCheck(string connectionString) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TContext>();
             try
             {
-                var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-                await using var probe = new NpgsqlConnection(connection.ConnectionString);
+                await using var probe = new NpgsqlConnection(connectionString);
                 await probe.OpenAsync(cancellationToken);
                 await using var command = new NpgsqlCommand("SELECT 1", probe);
                 await command.ExecuteScalarAsync(cancellationToken);

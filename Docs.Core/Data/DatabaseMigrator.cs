@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Docs.Core.Data;
+
+/// <summary>
+/// Applies the migrations at start-up under a PostgreSQL advisory lock, so that several API instances
+/// starting together migrate once and the others wait, then find nothing to do.
+/// </summary>
+public static class DatabaseMigrator
+{
+    /// <summary>The advisory lock key: "docs" in ASCII, shared by every instance.</summary>
+    private const long LockKey = 0x646f6373;
+
+    public static async Task MigrateAsync(DocsDbContext db, CancellationToken cancellationToken = default)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_lock({LockKey})", connection))
+            {
+                await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+            }
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            finally
+            {
+                await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({LockKey})", connection);
+                await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}
