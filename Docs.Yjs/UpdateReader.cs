@@ -86,6 +86,7 @@ internal static class UpdateReader
     private static Dictionary<ulong, ClientRefs> ReadClientsStructRefs(UpdateDecoder decoder, Doc doc)
     {
         var result = new Dictionary<ulong, ClientRefs>();
+        Func<string, object> root = doc.GetOrCreateRoot;
         var clientCount = decoder.ReadClientCount();
         for (var c = 0; c < clientCount; c++)
         {
@@ -95,34 +96,36 @@ internal static class UpdateReader
             var refs = new List<StructBase>(structCount);
             for (var s = 0; s < structCount; s++)
             {
-                var info = decoder.ReadInfo();
-                StructBase read;
-                switch (info & 0x1F)
-                {
-                    case GcStruct.StructRef:
-                        read = new GcStruct(new Id(client, clock), decoder.ReadLength());
-                        break;
-                    case SkipStruct.StructRef:
-                        read = new SkipStruct(new Id(client, clock), decoder.Rest.ReadVarUintAsInt());
-                        break;
-                    default:
-                        read = ReadItem(decoder, info, new Id(client, clock), doc.GetOrCreateRoot);
-                        break;
-                }
-                if (read.Length <= 0 && read is not Item)
-                {
-                    throw new YjsDecodingException($"A struct of client {client} at clock {clock} has no length.");
-                }
-                refs.Add(read);
-                clock += read.Length;
-                if (clock > (long)Lib0Reader.MaxSafeInteger)
-                {
-                    throw new YjsDecodingException("Clocks beyond 2^53.");
-                }
+                refs.Add(ReadStruct(decoder, client, ref clock, root, exactSkipInfo: false));
             }
             result[client] = new ClientRefs(refs);
         }
         return result;
+    }
+
+    /// <summary>
+    /// Reads the struct of <paramref name="client"/> at <paramref name="clock"/> and moves the clock past
+    /// it. yjs's two readers tell Skips apart differently: the document's by the content bits
+    /// (<paramref name="exactSkipInfo"/> false), the one behind merge and diff by the whole info byte.
+    /// </summary>
+    internal static StructBase ReadStruct(UpdateDecoder decoder, ulong client, ref long clock, Func<string, object> root, bool exactSkipInfo)
+    {
+        var info = decoder.ReadInfo();
+        var id = new Id(client, clock);
+        var isSkip = exactSkipInfo ? info == SkipStruct.StructRef : (info & 0x1F) == SkipStruct.StructRef;
+        StructBase read = isSkip ? new SkipStruct(id, decoder.Rest.ReadVarUintAsInt())
+            : (info & 0x1F) == GcStruct.StructRef ? new GcStruct(id, decoder.ReadLength())
+            : ReadItem(decoder, info, id, root);
+        if (read.Length <= 0)
+        {
+            throw new YjsDecodingException($"A struct of client {client} at clock {clock} has no length.");
+        }
+        clock += read.Length;
+        if (clock > (long)Lib0Reader.MaxSafeInteger)
+        {
+            throw new YjsDecodingException("Clocks beyond 2^53.");
+        }
+        return read;
     }
 
     /// <summary>Reads an item; the parent stays a root name or an id until integration resolves it.</summary>

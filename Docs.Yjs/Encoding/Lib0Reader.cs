@@ -43,15 +43,6 @@ public sealed class Lib0Reader
         return _data[_position++];
     }
 
-    public byte PeekByte()
-    {
-        if (_position >= _end)
-        {
-            throw new YjsDecodingException("Unexpected end of data.");
-        }
-        return _data[_position];
-    }
-
     public ulong ReadVarUint()
     {
         ulong value = 0;

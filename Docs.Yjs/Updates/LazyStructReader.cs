@@ -24,6 +24,8 @@ internal sealed class LazyStructReader
         Next();
     }
 
+    private static readonly Func<string, object> RootName = static name => name;
+
     public StructBase? Current { get; private set; }
 
     public int Index { get; init; }
@@ -36,15 +38,6 @@ internal sealed class LazyStructReader
         }
         while (_filterSkips && Current is SkipStruct);
         return Current;
-    }
-
-    /// <summary>Reads whatever structs remain, so that the decoder reaches the delete set.</summary>
-    public void SkipToEnd()
-    {
-        while (Current is not null)
-        {
-            Next();
-        }
     }
 
     private StructBase? ReadOne()
@@ -61,29 +54,7 @@ internal sealed class LazyStructReader
             _clock = _decoder.Rest.ReadVarUintAsLong();
         }
         _structsLeft--;
-        var info = _decoder.ReadInfo();
-        StructBase read;
-        if (info == SkipStruct.StructRef)
-        {
-            read = new SkipStruct(new Id(_client, _clock), _decoder.Rest.ReadVarUintAsInt());
-        }
-        else if ((info & 0x1F) != 0)
-        {
-            read = UpdateReader.ReadItem(_decoder, info, new Id(_client, _clock), static name => name);
-        }
-        else
-        {
-            read = new GcStruct(new Id(_client, _clock), _decoder.ReadLength());
-        }
-        if (read.Length <= 0)
-        {
-            throw new YjsDecodingException($"A struct of client {_client} at clock {_clock} has no length.");
-        }
-        _clock += read.Length;
-        if (_clock > (long)Lib0Reader.MaxSafeInteger)
-        {
-            throw new YjsDecodingException("Clocks beyond 2^53.");
-        }
+        var read = UpdateReader.ReadStruct(_decoder, _client, ref _clock, RootName, exactSkipInfo: true);
         return read;
     }
 }
