@@ -9,14 +9,14 @@ var docsdb = postgres.AddDatabase("docsdb", databaseName: "docs");
 var redis = builder.AddRedis("redis");
 var collaborationSecret = builder.AddParameter("collaboration-secret", secret: true, generated: true);
 
-var identity = builder.AddProject<Projects.Docs_Identity>("identity")
-    .WithDevUsers(builder.Configuration.GetSection("DevUsers"));
+// Docs.Identity in development; Keycloak (or another OpenID Connect provider) when Identity:Authority is set.
+var signIn = SignIn.Add(builder, postgres);
 
 var api = builder.AddProject<Projects.Docs_Api>("api")
     .WithReference(docsdb).WaitFor(docsdb)
     .WithReference(redis).WaitFor(redis)
-    .WithReference(identity).WaitFor(identity)
     .WithEnvironment("Collaboration__ServerSecret", collaborationSecret);
+signIn.ValidatesTokens(api);
 
 var collab = builder.AddProject<Projects.Docs_Collab>("collab")
     .WithReference(docsdb).WaitFor(docsdb)
@@ -28,11 +28,12 @@ builder.AddProject<Projects.Docs_Worker>("worker")
     .WithReference(docsdb).WaitFor(api)
     .WithReference(redis).WaitFor(redis);
 
-builder.AddProject<Projects.Docs_Web>("web")
+var web = builder.AddProject<Projects.Docs_Web>("web")
     .WithHttpEndpoint(port: builder.Configuration.GetValue("web:Port", 8080))
     .AsEntryPoint()
     .WithReference(api).WaitFor(api)
     .WithReference(collab).WaitFor(collab)
-    .WithReference(identity).WaitFor(identity);
+    .WithReference(redis).WaitFor(redis);
+signIn.SignsUsersIn(web);
 
 await builder.Build().RunAsync();

@@ -70,6 +70,7 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
     {
         var ordered = TopologicalOrder(_resources);
         ResolveParameters();
+        ApplyServiceSettings();
         return new DistributedApplication(ordered, Options, _configuration);
     }
 
@@ -103,6 +104,25 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
         if (changed)
         {
             Secrets.Save(file, stored);
+        }
+    }
+
+    /// <summary>
+    /// Settings of <c>Services:{resource}:*</c> in the AppHost's configuration reach that service as its
+    /// own configuration (<c>Services:web:Identity:RefreshBefore</c> → <c>Identity__RefreshBefore</c>), after the model's.
+    /// </summary>
+    private void ApplyServiceSettings()
+    {
+        foreach (var project in _resources.OfType<ProjectResource>())
+        {
+            var section = _configuration.GetSection($"Services:{project.Name}");
+            foreach (var (key, value) in section.AsEnumerable(makePathsRelative: true))
+            {
+                if (value is not null)
+                {
+                    project.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = () => value;
+                }
+            }
         }
     }
 
