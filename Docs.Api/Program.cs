@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Docs.Api.Authentication;
+using Docs.Api.Features.Users;
 using Docs.Core.Data;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -5,7 +8,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddNpgsqlDbContext<DocsDbContext>(DocsDbContext.ConnectionName);
 builder.AddRedisClient("redis");
+builder.AddBearerAuthentication();
+builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
 
 var app = builder.Build();
 
@@ -17,6 +23,11 @@ await using (var scope = app.Services.CreateAsyncScope())
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
 app.MapDefaultEndpoints();
+app.MapGroup("/api/v1.0")
+    .MapUserEndpoints();
 
 await app.RunAsync();

@@ -59,7 +59,9 @@ internal sealed class SignIn
     public IResourceBuilder<ProjectResource> ValidatesTokens(IResourceBuilder<ProjectResource> service)
     {
         service.WithEnvironment("Identity__Authority", () => Authority)
-            .WithEnvironment("Identity__Audience", ApiAudience);
+            .WithEnvironment("Identity__Audience", ApiAudience)
+            // Plain HTTP is only ever the development provider (or a local Keycloak).
+            .WithEnvironment("Identity__RequireHttpsMetadata", () => Authority.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? "true" : "false");
         if (Provider is not null)
         {
             service.WaitFor(Provider);

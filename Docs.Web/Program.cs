@@ -1,6 +1,11 @@
+using Docs.Web.Authentication;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddRedisClient("redis");
+builder.AddWebSignIn();
+builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
@@ -9,6 +14,11 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
-app.MapDefaultEndpoints();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
 
-app.Run();
+app.MapDefaultEndpoints();
+app.MapAuthEndpoints();
+
+await app.RunAsync();
