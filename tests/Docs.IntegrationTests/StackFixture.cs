@@ -1,4 +1,5 @@
 using Docs.Testing;
+using Microsoft.Extensions.Configuration;
 
 namespace Docs.IntegrationTests;
 
@@ -9,7 +10,12 @@ public sealed class StackFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Docs_AppHost>();
+        App = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Docs_AppHost>(configure: (_, configuration) =>
+            configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                // Access tokens last 5 minutes; the web front refreshes them when less than 4:58 is left, so a test sees a refresh after 2 s.
+                ["Services:web:Identity:RefreshBefore"] = "00:04:58",
+            }));
         await App.StartAsync();
     }
 
