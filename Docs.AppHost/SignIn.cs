@@ -7,7 +7,7 @@ namespace Docs.AppHost;
 /// Who signs people in: Keycloak (or any OpenID Connect provider) when <c>Identity:Authority</c> is
 /// configured, otherwise Docs.Identity, the development provider with Keycloak's URL layout.
 /// </summary>
-internal sealed class SignIn
+public sealed class SignIn
 {
     public const string Realm = "impress";
     public const string WebClientId = "impress";

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Text.Json;
 using Docs.Hosting;
 using Docs.Testing;
 using Microsoft.Extensions.Configuration;
@@ -80,14 +82,18 @@ public sealed class OrchestratorTests
     }
 
     [Fact]
-    public async Task With_connection_strings_configured_the_servers_are_external_and_nothing_is_started_for_them()
+    public async Task With_connection_strings_and_an_authority_configured_servers_and_sign_in_are_external_and_nothing_is_started_for_them()
     {
         await using var provider = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Docs_AppHost>();
         await provider.StartAsync();
+        var authority = new Uri(provider.GetEndpoint("identity"), "/realms/impress").ToString();
         var external = new Dictionary<string, string?>
         {
             ["ConnectionStrings:docsdb"] = provider.GetConnectionString("docsdb"),
             ["ConnectionStrings:redis"] = provider.GetConnectionString("redis"),
+            // Another OpenID Connect provider (here the first stack's): no Docs.Identity, no identity database.
+            ["Identity:Authority"] = authority,
+            ["Parameters:oidc-client-secret"] = provider.Application.GetResource<ParameterResource>("oidc-client-secret").Value,
         };
 
         await using var app = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Docs_AppHost>(
@@ -103,6 +109,16 @@ public sealed class OrchestratorTests
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/health")).StatusCode);
         await using var connection = new NpgsqlConnection(app.GetConnectionString("docsdb"));
         await connection.OpenAsync();
+
+        Assert.DoesNotContain(app.Application.Resources, resource => resource.Name is "identity" or "identitydb");
+        using var http = new HttpClient();
+        using var grant = await http.PostAsync(new Uri(authority + "/protocol/openid-connect/token"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password", ["client_id"] = "docs-dev", ["username"] = "alice", ["password"] = "alice", ["scope"] = "openid profile email",
+        }));
+        var token = JsonDocument.Parse(await grant.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1.0/users/me/")).StatusCode);
     }
 
     [Fact]
