@@ -1,7 +1,17 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using Docs.Api;
 using Docs.Api.Authentication;
+using Docs.Api.Features.Accesses;
+using Docs.Api.Features.AskForAccess;
+using Docs.Api.Features.Collaboration;
+using Docs.Api.Features.Config;
+using Docs.Api.Features.Documents;
+using Docs.Api.Features.Invitations;
 using Docs.Api.Features.Users;
+using Docs.Api.Infrastructure;
 using Docs.Core.Data;
+using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,9 +19,14 @@ builder.AddServiceDefaults();
 builder.AddNpgsqlDbContext<DocsDbContext>(DocsDbContext.ConnectionName);
 builder.AddRedisClient("redis");
 builder.AddBearerAuthentication();
-builder.Services.AddSingleton(TimeProvider.System);
+builder.AddDocsApi();
 builder.Services.AddProblemDetails();
-builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+builder.Services.AddOpenApi();
+builder.Services.ConfigureHttpJsonOptions(json =>
+{
+    json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+    json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+});
 
 var app = builder.Build();
 
@@ -25,9 +40,25 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapDefaultEndpoints();
+app.MapOpenApi("/openapi/{documentName}.json");
+if (app.Environment.IsDevelopment())
+{
+    app.MapScalarApiReference("/scalar");
+}
+
 app.MapGroup("/api/v1.0")
-    .MapUserEndpoints();
+    .MapDocumentEndpoints()
+    .MapTreeEndpoints()
+    .MapTrashEndpoints()
+    .MapMembershipEndpoints()
+    .MapAccessEndpoints()
+    .MapInvitationEndpoints()
+    .MapAskForAccessEndpoints()
+    .MapCollaborationEndpoints()
+    .MapUserEndpoints()
+    .MapConfigEndpoints();
 
 await app.RunAsync();

@@ -24,9 +24,11 @@ var collab = builder.AddProject<Projects.Docs_Collab>("collab")
     .WithEnvironment("Collaboration__ServerSecret", collaborationSecret);
 
 // The worker starts after the API, which applies the database migrations.
-builder.AddProject<Projects.Docs_Worker>("worker")
+var worker = builder.AddProject<Projects.Docs_Worker>("worker")
     .WithReference(docsdb).WaitFor(api)
-    .WithReference(redis).WaitFor(redis);
+    .WithReference(redis).WaitFor(redis)
+    .WithMailPickup(builder);
+signIn.ValidatesTokens(worker);
 
 var web = builder.AddProject<Projects.Docs_Web>("web")
     .WithHttpEndpoint(port: builder.Configuration.GetValue("web:Port", 8080))
@@ -35,5 +37,6 @@ var web = builder.AddProject<Projects.Docs_Web>("web")
     .WithReference(collab).WaitFor(collab)
     .WithReference(redis).WaitFor(redis);
 signIn.SignsUsersIn(web);
+worker.WithEnvironment("Mail__SiteUrl", web.Resource.HttpEndpoint);
 
 await builder.Build().RunAsync();

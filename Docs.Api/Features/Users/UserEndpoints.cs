@@ -1,4 +1,5 @@
 using Docs.Api.Authentication;
+using Docs.Api.Infrastructure;
 using Docs.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,10 +7,14 @@ namespace Docs.Api.Features.Users;
 
 public static class UserEndpoints
 {
+    public const int MinQueryLength = 3;
+    public const int MaxResults = 10;
+
     public static RouteGroupBuilder MapUserEndpoints(this RouteGroupBuilder api)
     {
         var users = api.MapGroup("/users").WithTags("Users").RequireAuthorization();
         users.MapGet("/me/", GetMeAsync).WithName("GetCurrentUser");
+        users.MapGet("/", SearchAsync);
         return api;
     }
 
@@ -18,5 +23,33 @@ public static class UserEndpoints
         var id = context.User.GetUserId();
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, context.RequestAborted);
         return user is null ? Results.NotFound() : Results.Ok(UserResponse.From(user));
+    }
+
+    /// <summary>
+    /// People to share with, found by email or name: only those the caller already shares a document
+    /// with, or who have the caller's email domain, so the user base cannot be listed.
+    /// </summary>
+    private static async Task<IResult> SearchAsync(HttpContext context, DocsDbContext db, string? q)
+    {
+        var query = q?.Trim() ?? "";
+        if (query.Length < MinQueryLength)
+        {
+            return Problems.Validation("q", $"At least {MinQueryLength} characters.");
+        }
+        var me = context.User.GetUserId()!.Value;
+        var myEmail = await db.Users.Where(u => u.Id == me).Select(u => u.Email).SingleOrDefaultAsync(context.RequestAborted);
+        var domain = myEmail is not null && myEmail.Contains('@', StringComparison.Ordinal) ? myEmail[myEmail.IndexOf('@', StringComparison.Ordinal)..] : null;
+        var myDocuments = db.DocumentAccesses.Where(a => a.UserId == me).Select(a => a.DocumentId);
+        var coMembers = db.DocumentAccesses.Where(a => myDocuments.Contains(a.DocumentId)).Select(a => a.UserId);
+        var pattern = "%" + query.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        var users = await db.Users.AsNoTracking()
+            .Where(u => u.Id != me && u.IsActive
+                && (coMembers.Contains(u.Id) || (domain != null && u.Email!.EndsWith(domain)))
+                && (EF.Functions.ILike(u.Email ?? "", pattern) || EF.Functions.ILike(u.FullName ?? "", pattern)))
+            .OrderBy(u => u.Email).Take(MaxResults)
+            .Select(u => new { u.Id, u.Email, u.FullName, u.ShortName })
+            .ToListAsync(context.RequestAborted);
+        return Results.Ok(users.Select(u => new { id = u.Id, email = u.Email, full_name = u.FullName, short_name = u.ShortName }));
     }
 }

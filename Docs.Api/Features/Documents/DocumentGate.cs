@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using Docs.Api.Authentication;
+using Docs.Api.Infrastructure;
+using Docs.Core.Access;
+using Docs.Core.Data;
+using Docs.Core.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Docs.Api.Features.Documents;
+
+/// <summary>A document and the caller's standing on it.</summary>
+public sealed record DocumentInContext(Document Document, ResolvedAccess Access, Guid? UserId)
+{
+    public DocumentAbilities Abilities => Access.Abilities;
+}
+
+/// <summary>
+/// Every endpoint on <c>documents/{id}/…</c> starts here: the document as the caller may see it, or
+/// a 404 that does not reveal whether it exists; then each endpoint asks the abilities for its action
+/// (403 when the caller can see the document but not do that).
+/// </summary>
+public sealed class DocumentGate(DocsDbContext db, DocumentAccessResolver resolver, TimeProvider time)
+{
+    /// <summary>Trashed documents stay restorable this long, then they are gone (404) and purged.</summary>
+    public static readonly TimeSpan TrashCutoff = TimeSpan.FromDays(30);
+
+    public DocsDbContext Db => db;
+
+    public DocumentAccessResolver Resolver => resolver;
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>The document if the caller may retrieve it (and it is not past the trash cut-off), else null.</summary>
+    public async Task<DocumentInContext?> FindAsync(Guid id, ClaimsPrincipal caller, CancellationToken cancellationToken, bool tracked = false)
+    {
+        var query = tracked ? db.Documents : db.Documents.AsNoTracking();
+        var document = await query.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (document is null || IsPastCutoff(document))
+        {
+            return null;
+        }
+        var userId = caller.GetUserId();
+        var access = await resolver.ResolveAsync(document, userId, cancellationToken);
+        return access.Abilities.Retrieve ? new DocumentInContext(document, access, userId) : null;
+    }
+
+    /// <summary>Finds the document and checks one ability: 404 when it cannot be seen, 403 when the ability is missing.</summary>
+    public async Task<(DocumentInContext? Found, IResult? Refusal)> RequireAsync(Guid id, ClaimsPrincipal caller, Func<DocumentAbilities, bool> ability,
+        CancellationToken cancellationToken, bool tracked = false)
+    {
+        var found = await FindAsync(id, caller, cancellationToken, tracked);
+        if (found is null)
+        {
+            return (null, Problems.NotFound());
+        }
+        return ability(found.Abilities) ? (found, null) : (null, caller.GetUserId() is null ? Unauthenticated() : Problems.Forbidden());
+    }
+
+    public bool IsPastCutoff(Document document)
+    {
+        var deletedAt = document.DeletedAt ?? document.AncestorsDeletedAt;
+        return deletedAt is not null && Now - deletedAt.Value > TrashCutoff;
+    }
+
+    /// <summary>Responses for a page of documents: their abilities (two queries) and which are pinned (one).</summary>
+    public async Task<IReadOnlyList<DocumentResponse>> DescribeAsync(IReadOnlyCollection<Document> documents, Guid? userId, CancellationToken cancellationToken)
+    {
+        if (documents.Count == 0)
+        {
+            return [];
+        }
+        var accesses = await resolver.ResolveAsync(documents, userId, cancellationToken);
+        var ids = documents.Select(d => d.Id).ToList();
+        var favorites = userId is null
+            ? []
+            : (await db.DocumentFavorites.AsNoTracking().Where(f => f.UserId == userId && ids.Contains(f.DocumentId))
+                .Select(f => f.DocumentId).ToListAsync(cancellationToken)).ToHashSet();
+        return documents.Select(d => DocumentResponse.From(d, accesses[d.Id], favorites.Contains(d.Id))).ToList();
+    }
+
+    public async Task<DocumentResponse> DescribeAsync(Document document, Guid? userId, CancellationToken cancellationToken) =>
+        (await DescribeAsync([document], userId, cancellationToken))[0];
+
+    private static IResult Unauthenticated() =>
+        Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: "Authentication credentials were not provided.");
+}
