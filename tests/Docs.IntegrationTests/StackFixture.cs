@@ -15,11 +15,28 @@ public sealed class StackFixture : IAsyncLifetime
             {
                 // Access tokens last 5 minutes; the web front refreshes them when less than 4:58 is left, so a test sees a refresh after 2 s.
                 ["Services:web:Identity:RefreshBefore"] = "00:04:58",
+                // Every test calls from 127.0.0.1 with its own users: lift the per-address budget, keep the per-user ones.
+                ["Services:api:RateLimits:WritesPerAddress"] = "1000000",
             }));
         await App.StartAsync();
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();
+
+    /// <summary>A new person, signed in with a token of the provider's key (as if from Docs.Identity), provisioned by a first call.</summary>
+    public async Task<Person> NewPersonAsync(string? name = null, string domain = "example.org")
+    {
+        var sub = Guid.NewGuid().ToString();
+        var label = name ?? "user-" + sub[..8];
+        var email = $"{label.ToLowerInvariant().Replace(' ', '.')}-{sub[..6]}@{domain}";
+        var token = new SignIn.IdentityProvider(App).Mint(new Dictionary<string, object>
+        {
+            ["sub"] = sub, ["email"] = email, ["name"] = label, ["given_name"] = label.Split(' ')[0],
+        }, expires: DateTime.UtcNow.AddHours(2));
+        var api = new ApiClient(App, token);
+        var me = await api.GetJsonAsync("/api/v1.0/users/me/");
+        return new Person(Guid.Parse(me.GetProperty("id").GetString()!), email, api);
+    }
 }
 
 [CollectionDefinition(Name)]

@@ -99,14 +99,16 @@ public sealed class IdentityProvider(TestingApplication app)
     public string Mint(IDictionary<string, object> claims, DateTime? expires = null, string? issuer = null, string? audience = null, SecurityKey? key = null)
     {
         var signingKey = key ?? LoadSigningKey();
+        var expiry = expires ?? DateTime.UtcNow.AddMinutes(5);
+        var issuedAt = expiry < DateTime.UtcNow ? expiry.AddMinutes(-5) : DateTime.UtcNow.AddSeconds(-5);
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = issuer ?? Issuer.ToString(),
             Audience = audience ?? Audience,
             Claims = claims,
-            IssuedAt = (expires ?? DateTime.UtcNow.AddMinutes(5)).AddMinutes(-5),
-            NotBefore = (expires ?? DateTime.UtcNow.AddMinutes(5)).AddMinutes(-5),
-            Expires = expires ?? DateTime.UtcNow.AddMinutes(5),
+            IssuedAt = issuedAt,
+            NotBefore = issuedAt,
+            Expires = expiry,
             SigningCredentials = new SigningCredentials(signingKey, SecurityAlgorithms.RsaSha256),
             TokenType = "at+jwt",
         };
