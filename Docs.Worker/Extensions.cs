@@ -23,7 +23,7 @@ public static class Extensions
         builder.Services.AddHangfire(hangfire => hangfire
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true })
+            .UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, EnableLongPolling = true, QueuePollInterval = TimeSpan.FromSeconds(5) })
             // Failed jobs retry with Hangfire's growing delays (seconds, then minutes, then hours).
             .UseFilter(new AutomaticRetryAttribute { Attempts = 10 }));
         builder.Services.AddHangfireServer(server =>
