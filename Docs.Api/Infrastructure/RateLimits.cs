@@ -46,10 +46,9 @@ public static class RateLimits
             {
                 var response = rejected.HttpContext.Response;
                 response.StatusCode = StatusCodes.Status429TooManyRequests;
-                if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                {
-                    response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                }
+                // Sliding windows free permits segment by segment: without a precise figure, one segment.
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var exact) ? exact : Segment;
+                response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 var problems = rejected.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
                 await problems.WriteAsync(new ProblemDetailsContext
                 {
@@ -64,11 +63,14 @@ public static class RateLimits
     private static string Caller(HttpContext context) =>
         context.User.GetUserId() is { } userId ? "user:" + userId : "address:" + context.Connection.RemoteIpAddress;
 
+    private const int SegmentsPerMinute = 6;
+    private static readonly TimeSpan Segment = TimeSpan.FromMinutes(1) / SegmentsPerMinute;
+
     private static SlidingWindowRateLimiterOptions Window(int perMinute) => new()
     {
         PermitLimit = perMinute,
         Window = TimeSpan.FromMinutes(1),
-        SegmentsPerWindow = 6,
+        SegmentsPerWindow = SegmentsPerMinute,
         QueueLimit = 0,
     };
 }

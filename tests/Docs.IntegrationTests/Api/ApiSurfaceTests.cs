@@ -1,0 +1,80 @@
+using System.Net;
+
+namespace Docs.IntegrationTests.Api;
+
+/// <summary>OpenAPI, config/, people search without enumeration, throttles.</summary>
+[Collection(StackCollection.Name)]
+public sealed class ApiSurfaceTests(StackFixture stack)
+{
+    [Fact]
+    public async Task The_openapi_document_describes_the_endpoints_and_config_is_public()
+    {
+        using var anonymous = new ApiClient(stack.App);
+        var openapi = await anonymous.GetJsonAsync("/openapi/v1.json");
+        var paths = openapi.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        foreach (var expected in new[]
+        {
+            "/api/v1.0/documents", "/api/v1.0/documents/{id}", "/api/v1.0/documents/{id}/move", "/api/v1.0/documents/{id}/accesses",
+            "/api/v1.0/documents/{id}/invitations", "/api/v1.0/documents/{id}/content", "/api/v1.0/documents/{id}/collaboration-ticket",
+            "/api/v1.0/users/me", "/api/v1.0/config",
+        })
+        {
+            Assert.Contains(paths, p => p.TrimEnd('/') == expected);
+        }
+        var config = await anonymous.GetJsonAsync("/api/v1.0/config/");
+        Assert.Equal(30, config.GetProperty("trashbin_cutoff_days").GetInt32());
+        Assert.Equal("/collaboration/ws/", config.GetProperty("collaboration_ws_url").GetString());
+    }
+
+    [Fact]
+    public async Task People_search_finds_co_members_and_colleagues_not_everyone()
+    {
+        var domain = $"team-{Guid.NewGuid():N}.org";
+        var me = await stack.NewPersonAsync("Searcher", domain);
+        var colleague = await stack.NewPersonAsync("Colleague Zorro", domain);
+        var partner = await stack.NewPersonAsync("Partner Zorro", "elsewhere.org");
+        var stranger = await stack.NewPersonAsync("Stranger Zorro", "elsewhere.org");
+        var shared = await me.CreateAsync("Shared");
+        await me.GrantAsync(shared, partner, "reader");
+
+        var found = await me.GetAsync("/api/v1.0/users/?q=zorro");
+        var ids = found.EnumerateArray().Select(u => u.GetProperty("id").GetGuid()).ToList();
+        Assert.Contains(colleague.Id, ids);
+        Assert.Contains(partner.Id, ids);
+        Assert.DoesNotContain(stranger.Id, ids);
+        Assert.DoesNotContain(me.Id, ids);
+
+        using var tooShort = await me.SendAsync(HttpMethod.Get, "/api/v1.0/users/?q=zo");
+        Assert.True((await Person.ProblemAsync(tooShort, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("q", out _));
+        using var anonymous = new ApiClient(stack.App);
+        using var refused = await anonymous.GetAsync("/api/v1.0/users/?q=zorro");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Writes_are_throttled_per_user_with_a_problem_and_retry_after()
+    {
+        var owner = await stack.NewPersonAsync();
+        var eager = await stack.NewPersonAsync();
+        var calm = await stack.NewPersonAsync();
+        var id = await owner.CreateAsync("Popular");
+
+        HttpResponseMessage? throttled = null;
+        for (var i = 0; i < 40 && throttled is null; i++)
+        {
+            var response = await eager.SendAsync(HttpMethod.Post, $"/api/v1.0/documents/{id}/ask-for-access/", new { role = "reader" });
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                throttled = response;
+                Assert.Equal(30, i); // the 31st request of the minute
+            }
+        }
+        Assert.NotNull(throttled);
+        Assert.True(throttled.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        var problem = await Person.ProblemAsync(throttled, HttpStatusCode.TooManyRequests);
+        Assert.Equal("Too Many Requests", problem.GetProperty("title").GetString());
+
+        // Other people are not affected.
+        Assert.Equal(HttpStatusCode.Created, await calm.StatusAsync(HttpMethod.Post, $"/api/v1.0/documents/{id}/ask-for-access/", new { role = "reader" }));
+    }
+}
