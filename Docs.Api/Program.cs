@@ -49,6 +49,12 @@ if (app.Environment.IsDevelopment())
     app.MapScalarApiReference("/scalar");
 }
 
+if (app.Configuration.GetValue("Bench:ConstantEndpoint", false))
+{
+    // The baseline of bench/api.sh: the cheapest answer this process can give, through the same pipeline.
+    app.MapGet("/bench/constant", () => Results.Ok(new { ok = true })).ExcludeFromDescription();
+}
+
 app.MapGroup("/api/v1.0")
     .MapDocumentEndpoints()
     .MapTreeEndpoints()

@@ -24,26 +24,26 @@ public sealed class DocumentAccessResolver(DocsDbContext db)
     public async Task<IReadOnlyDictionary<Guid, ResolvedAccess>> ResolveAsync(IReadOnlyCollection<Document> documents, Guid? userId,
         CancellationToken cancellationToken = default)
     {
-        var paths = documents.SelectMany(d => TreePath.Ancestors(d.Path)).Distinct().ToArray();
         var links = documents.ToDictionary(d => d.Path, d => new LinkSetting(d.LinkReach, d.LinkRole), StringComparer.Ordinal);
-        if (paths.Length > 0)
-        {
-            var ancestors = await db.Documents.AsNoTracking().Where(d => paths.Contains(d.Path))
-                .Select(d => new { d.Path, d.LinkReach, d.LinkRole }).ToListAsync(cancellationToken);
-            foreach (var ancestor in ancestors)
-            {
-                links[ancestor.Path] = new LinkSetting(ancestor.LinkReach, ancestor.LinkRole);
-            }
-        }
         var roles = new Dictionary<string, Role>(StringComparer.Ordinal);
-        if (userId is { } id)
+        var ancestorPaths = documents.SelectMany(d => TreePath.Ancestors(d.Path)).Where(p => !links.ContainsKey(p)).Distinct().ToArray();
+        var chainPaths = userId is null ? ancestorPaths : [.. ancestorPaths, .. links.Keys];
+        if (chainPaths.Length > 0)
         {
-            var allPaths = paths.Concat(documents.Select(d => d.Path)).Distinct().ToArray();
-            var accesses = await db.DocumentAccesses.AsNoTracking().Where(a => a.UserId == id && allPaths.Contains(a.Document!.Path))
-                .Select(a => new { a.Document!.Path, a.Role }).ToListAsync(cancellationToken);
-            foreach (var access in accesses)
+            // One indexed query: every path of the chains, with its link setting and the caller's role there.
+            var user = userId ?? Guid.Empty;
+            var rows = await db.Database.SqlQuery<ChainRow>($"""
+                SELECT d.path AS "Path", d.link_reach AS "LinkReach", d.link_role AS "LinkRole", a.role AS "Role"
+                FROM documents d LEFT JOIN document_accesses a ON a.document_id = d.id AND a.user_id = {user}
+                WHERE d.path = ANY({chainPaths})
+                """).ToListAsync(cancellationToken);
+            foreach (var row in rows)
             {
-                roles[access.Path] = access.Role;
+                links[row.Path] = new LinkSetting(Enum.Parse<LinkReach>(row.LinkReach, ignoreCase: true), Enum.Parse<LinkRole>(row.LinkRole, ignoreCase: true));
+                if (row.Role is not null)
+                {
+                    roles[row.Path] = Enum.Parse<Role>(row.Role, ignoreCase: true);
+                }
             }
         }
 
@@ -60,6 +60,8 @@ public sealed class DocumentAccessResolver(DocsDbContext db)
         }
         return result;
     }
+
+    private sealed record ChainRow(string Path, string LinkReach, string LinkRole, string? Role);
 
     /// <summary>The most open reach among the document and its ancestors, and the most generous role a link gives.</summary>
     private static LinkSetting Computed(List<LinkSetting> settings)

@@ -127,7 +127,7 @@ public static class DocumentEndpoints
                 $"INSERT INTO link_traces (id, document_id, user_id, created_at) VALUES ({Guid.CreateVersion7()}, {id}, {userId}, {gate.Now}) ON CONFLICT DO NOTHING",
                 context.RequestAborted);
         }
-        return Results.Ok(await gate.DescribeAsync(found.Document, found.UserId, context.RequestAborted));
+        return Results.Ok(await gate.DescribeAsync(found, context.RequestAborted));
     }
 
     private static async Task<IResult> UpdateAsync(HttpContext context, DocumentGate gate, Guid id, UpdateDocumentRequest request)

@@ -70,12 +70,24 @@ public sealed class DocumentGate(DocsDbContext db, DocumentAccessResolver resolv
             return [];
         }
         var accesses = await resolver.ResolveAsync(documents, userId, cancellationToken);
+        var favorites = await FavoritesAsync(documents, userId, cancellationToken);
+        return documents.Select(d => DocumentResponse.From(d, accesses[d.Id], favorites.Contains(d.Id))).ToList();
+    }
+
+    /// <summary>The response for a document already resolved by <see cref="FindAsync"/>: only the pin is left to read.</summary>
+    public async Task<DocumentResponse> DescribeAsync(DocumentInContext found, CancellationToken cancellationToken)
+    {
+        var favorites = await FavoritesAsync([found.Document], found.UserId, cancellationToken);
+        return DocumentResponse.From(found.Document, found.Access, favorites.Contains(found.Document.Id));
+    }
+
+    private async Task<HashSet<Guid>> FavoritesAsync(IReadOnlyCollection<Document> documents, Guid? userId, CancellationToken cancellationToken)
+    {
         var ids = documents.Select(d => d.Id).ToList();
-        var favorites = userId is null
+        return userId is null
             ? []
             : (await db.DocumentFavorites.AsNoTracking().Where(f => f.UserId == userId && ids.Contains(f.DocumentId))
                 .Select(f => f.DocumentId).ToListAsync(cancellationToken)).ToHashSet();
-        return documents.Select(d => DocumentResponse.From(d, accesses[d.Id], favorites.Contains(d.Id))).ToList();
     }
 
     public async Task<DocumentResponse> DescribeAsync(Document document, Guid? userId, CancellationToken cancellationToken) =>

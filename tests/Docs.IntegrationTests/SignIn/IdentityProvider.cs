@@ -5,7 +5,6 @@ using System.Text.Json;
 using Docs.Hosting;
 using Docs.Testing;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Docs.IntegrationTests.SignIn;
@@ -27,7 +26,7 @@ public sealed class IdentityProvider(TestingApplication app)
 
     public string WebClientSecret => app.Application.GetResource<ParameterResource>("oidc-client-secret").Value;
 
-    public string KeyDirectory => Path.Combine(app.Application.Options.DataDirectory, "identity");
+    public string KeyDirectory => DevTokens.KeyDirectory(app);
 
     /// <summary>Tokens for a development user by the password grant (the documented way for scripts).</summary>
     public async Task<TokenResponse> PasswordGrantAsync(string userName, string password, string scope = "openid profile email offline_access")
@@ -96,33 +95,10 @@ public sealed class IdentityProvider(TestingApplication app)
     }
 
     /// <summary>A JWT signed with the provider's own persisted key: for claims the provider would never issue (expired, other audience...).</summary>
-    public string Mint(IDictionary<string, object> claims, DateTime? expires = null, string? issuer = null, string? audience = null, SecurityKey? key = null)
-    {
-        var signingKey = key ?? LoadSigningKey();
-        var expiry = expires ?? DateTime.UtcNow.AddMinutes(5);
-        var issuedAt = expiry < DateTime.UtcNow ? expiry.AddMinutes(-5) : DateTime.UtcNow.AddSeconds(-5);
-        var descriptor = new SecurityTokenDescriptor
-        {
-            Issuer = issuer ?? Issuer.ToString(),
-            Audience = audience ?? Audience,
-            Claims = claims,
-            IssuedAt = issuedAt,
-            NotBefore = issuedAt,
-            Expires = expiry,
-            SigningCredentials = new SigningCredentials(signingKey, SecurityAlgorithms.RsaSha256),
-            TokenType = "at+jwt",
-        };
-        return new JsonWebTokenHandler().CreateToken(descriptor);
-    }
+    public string Mint(IDictionary<string, object> claims, DateTime? expires = null, string? issuer = null, string? audience = null, SecurityKey? key = null) =>
+        DevTokens.Mint(app, claims, expires, issuer, audience, key);
 
-    public RsaSecurityKey LoadSigningKey()
-    {
-        var rsa = RSA.Create();
-        rsa.ImportFromPem(File.ReadAllText(Path.Combine(KeyDirectory, "signing-key.pem")));
-        var key = new RsaSecurityKey(rsa);
-        key.KeyId = Base64UrlEncoder.Encode(key.ComputeJwkThumbprint());
-        return key;
-    }
+    public RsaSecurityKey LoadSigningKey() => DevTokens.LoadSigningKey(app);
 
     public static async Task<JsonElement> GetJsonAsync(Uri url)
     {

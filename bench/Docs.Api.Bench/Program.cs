@@ -1,0 +1,81 @@
+using System.Net.Http.Headers;
+using Docs.Api.Bench;
+using Docs.Testing;
+using Microsoft.Extensions.Configuration;
+
+// Docs.Api on the real stack (PostgreSQL, Redis, every service, started by the AppHost's test builder):
+// document retrieve, list and tree at concurrency 32 against a bare endpoint of the same process, and
+// the nested subtree of 1,011 documents. Usage: bench/api.sh [seconds per scenario]
+var seconds = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 10;
+var duration = TimeSpan.FromSeconds(seconds);
+var warmUp = TimeSpan.FromSeconds(3);
+const int Concurrency = 32;
+
+await using var app = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Docs_AppHost>(configure: (_, configuration) =>
+    configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Services:api:Bench:ConstantEndpoint"] = "true",
+        ["Services:api:Logging:LogLevel:Default"] = "Warning",
+        ["Services:api:Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+    }));
+await app.StartAsync();
+
+var seed = new Seed();
+var seeding = System.Diagnostics.Stopwatch.StartNew();
+await seed.WriteAsync(app.GetConnectionString("docsdb"));
+Console.WriteLine($"Seeded {seed.DocumentCount} documents for {Seed.Users} users in {seeding.Elapsed.TotalSeconds:F1} s");
+
+var tokens = seed.People.ToDictionary(p => p.Id, p => DevTokens.Mint(app, new Dictionary<string, object>
+{
+    ["sub"] = p.Sub, ["email"] = $"{p.Sub}@example.org", ["name"] = "Bench User",
+}, expires: DateTime.UtcNow.AddHours(2)));
+
+using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+using var http = new HttpClient(handler) { BaseAddress = app.GetEndpoint("api") };
+HttpRequestMessage Get(string path, Guid? user)
+{
+    var message = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+    if (user is { } id)
+    {
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[id]);
+    }
+    return message;
+}
+Guid Someone(Random random) => seed.People[random.Next(seed.People.Count)].Id;
+
+// Provision every user once (the first request of a token writes the user row), outside the measurement.
+foreach (var person in seed.People)
+{
+    using var response = await http.SendAsync(Get("/api/v1.0/users/me/", person.Id));
+    response.EnsureSuccessStatusCode();
+}
+
+var results = new List<LoadResult>
+{
+    await Load.RunAsync("bare constant", http, Concurrency, warmUp, duration, _ => Get("/bench/constant", null)),
+    await Load.RunAsync("authenticated users/me", http, Concurrency, warmUp, duration, r => Get("/api/v1.0/users/me/", Someone(r))),
+    await Load.RunAsync("document retrieve", http, Concurrency, warmUp, duration, r =>
+    {
+        var user = Someone(r);
+        var documents = seed.Reachable[user];
+        return Get($"/api/v1.0/documents/{documents[r.Next(documents.Count)]}/", user);
+    }),
+    await Load.RunAsync("document list", http, Concurrency, warmUp, duration, r => Get("/api/v1.0/documents/", Someone(r))),
+    await Load.RunAsync("tree (depth 5)", http, Concurrency, warmUp, duration, r =>
+    {
+        var user = Someone(r);
+        var leaves = seed.Leaves[user];
+        return Get($"/api/v1.0/documents/{leaves[r.Next(leaves.Count)]}/tree/", user);
+    }),
+    await Load.RunAsync("1,011-node subtree", http, 1, warmUp, duration, _ => Get($"/api/v1.0/documents/{seed.LargeSubtreeRoot}/descendants/", seed.People[0].Id)),
+};
+
+Console.WriteLine();
+foreach (var result in results)
+{
+    Console.WriteLine(result);
+}
+var bare = results[0].RequestsPerSecond;
+Console.WriteLine();
+Console.WriteLine($"retrieve / bare constant: {results[2].RequestsPerSecond / bare:P0} (target >= 25 %)");
+Console.WriteLine($"1,011-node subtree p50: {results[5].P50Ms:F1} ms (target < 50 ms)");
