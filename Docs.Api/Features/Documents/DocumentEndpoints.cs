@@ -34,12 +34,8 @@ public static class DocumentEndpoints
             return Problems.Validation(errors);
         }
         var userId = context.User.GetUserId()!.Value;
-        var db = gate.Db;
-        var reached = db.DocumentAccesses.Where(a => a.UserId == userId).Select(a => a.Document!.Path)
-            .Union(db.LinkTraces.Where(t => t.UserId == userId).Join(db.Documents, t => t.DocumentId, d => d.Id, (_, d) => d.Path));
-        var query = db.Documents.AsNoTracking()
-            .Where(d => d.DeletedAt == null && d.AncestorsDeletedAt == null && reached.Contains(d.Path)
-                && !reached.Any(p => p != d.Path && d.Path.StartsWith(p)));
+        var tops = await ReachedTopPathsAsync(gate, userId, context.RequestAborted);
+        var query = gate.Db.Documents.AsNoTracking().Where(d => tops.Contains(d.Path) && d.DeletedAt == null && d.AncestorsDeletedAt == null);
         return await FilterOrderAndPageAsync(context, gate, query, userId, page, title, is_creator_me, is_favorite, ordering);
     }
 
@@ -51,12 +47,35 @@ public static class DocumentEndpoints
             return Problems.Validation(errors);
         }
         var userId = context.User.GetUserId()!.Value;
-        var db = gate.Db;
-        var reached = db.DocumentAccesses.Where(a => a.UserId == userId).Select(a => a.Document!.Path)
-            .Union(db.LinkTraces.Where(t => t.UserId == userId).Join(db.Documents, t => t.DocumentId, d => d.Id, (_, d) => d.Path));
-        var query = db.Documents.AsNoTracking()
-            .Where(d => d.DeletedAt == null && d.AncestorsDeletedAt == null && reached.Any(p => d.Path.StartsWith(p)));
+        var tops = await ReachedTopPathsAsync(gate, userId, context.RequestAborted);
+#pragma warning disable CA1310 // translated to SQL (LIKE on the "C" collation), never run in .NET
+        var query = gate.Db.Documents.AsNoTracking().Where(d => d.DeletedAt == null && d.AncestorsDeletedAt == null
+            && tops.Any(top => d.Path.StartsWith(top)));
+#pragma warning restore CA1310
         return await FilterOrderAndPageAsync(context, gate, query, userId, page, title, is_creator_me, is_favorite, ordering ?? "path");
+    }
+
+    /// <summary>
+    /// The paths the caller reaches by an access or a link trace, without those inside another: a short
+    /// list (one indexed query), so the lists then look documents up by path.
+    /// </summary>
+    private static async Task<List<string>> ReachedTopPathsAsync(DocumentGate gate, Guid userId, CancellationToken cancellationToken)
+    {
+        var db = gate.Db;
+        var reached = await db.DocumentAccesses.Where(a => a.UserId == userId).Select(a => a.Document!.Path)
+            .Union(db.LinkTraces.Where(t => t.UserId == userId).Join(db.Documents, t => t.DocumentId, d => d.Id, (_, d) => d.Path))
+            .ToListAsync(cancellationToken);
+        reached.Sort(StringComparer.Ordinal);
+        var tops = new List<string>();
+        foreach (var path in reached)
+        {
+            // Sorted, so an ancestor comes right before its subtree.
+            if (tops.Count == 0 || !TreePath.IsInSubtreeOf(path, tops[^1]))
+            {
+                tops.Add(path);
+            }
+        }
+        return tops;
     }
 
     internal static async Task<IResult> FilterOrderAndPageAsync(HttpContext context, DocumentGate gate, IQueryable<Document> query, Guid userId,
