@@ -1,3 +1,6 @@
+using Docs.Collab;
+using Docs.Collab.Admin;
+using Docs.Collab.Connections;
 using Docs.Core.Data;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -5,13 +8,17 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddNpgsqlDbContext<DocsDbContext>(DocsDbContext.ConnectionName);
 builder.AddRedisClient("redis");
+builder.AddCollaboration();
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseWebSockets();
-app.MapDefaultEndpoints();
+app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 
-app.Run();
+app.MapDefaultEndpoints();
+app.MapCollaborationSockets();
+app.MapCollaborationAdmin();
+
+await app.RunAsync();

@@ -25,6 +25,8 @@ public sealed class DocsDbContext(DbContextOptions<DocsDbContext> options) : DbC
 
     public DbSet<LinkTrace> LinkTraces => Set<LinkTrace>();
 
+    public DbSet<DocumentUpdate> DocumentUpdates => Set<DocumentUpdate>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums as the lower-case words of the API ("reader", "public"), not numbers.
@@ -83,6 +85,13 @@ public sealed class DocsDbContext(DbContextOptions<DocsDbContext> options) : DbC
             trace.HasIndex(t => new { t.UserId, t.DocumentId }).IsUnique();
             trace.HasOne<Document>().WithMany().HasForeignKey(t => t.DocumentId).OnDelete(DeleteBehavior.Cascade);
             trace.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<DocumentUpdate>(update =>
+        {
+            update.Property(u => u.Id).UseIdentityAlwaysColumn();
+            update.HasIndex(u => new { u.DocumentId, u.Id });
+            update.HasOne<Document>().WithMany().HasForeignKey(u => u.DocumentId).OnDelete(DeleteBehavior.Cascade);
         });
 
         UseSnakeCase(modelBuilder);

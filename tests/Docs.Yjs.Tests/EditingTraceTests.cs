@@ -1,3 +1,4 @@
+using Docs.Testing;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Docs.Yjs.Tests.Interop;

@@ -228,6 +228,37 @@ namespace Docs.Core.Data.Migrations
                     b.ToTable("document_favorites");
                 });
 
+            modelBuilder.Entity("Docs.Core.Data.Entities.DocumentUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_document_updates");
+
+                    b.HasIndex("DocumentId", "Id")
+                        .HasDatabaseName("ix_document_updates_document_id_id");
+
+                    b.ToTable("document_updates");
+                });
+
             modelBuilder.Entity("Docs.Core.Data.Entities.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -433,6 +464,16 @@ namespace Docs.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_document_favorites_users_user_id");
+                });
+
+            modelBuilder.Entity("Docs.Core.Data.Entities.DocumentUpdate", b =>
+                {
+                    b.HasOne("Docs.Core.Data.Entities.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_document_updates_documents_document_id");
                 });
 
             modelBuilder.Entity("Docs.Core.Data.Entities.Invitation", b =>

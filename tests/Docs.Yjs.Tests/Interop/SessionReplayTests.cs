@@ -1,3 +1,4 @@
+using Docs.Testing;
 using System.Text.Json;
 using Xunit.Abstractions;
 

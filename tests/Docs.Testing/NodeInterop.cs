@@ -1,12 +1,12 @@
 using System.Diagnostics;
 
-namespace Docs.Yjs.Tests.Interop;
+namespace Docs.Testing;
 
 /// <summary>
 /// Runs the scripts of <c>tests/interop</c> with the real npm packages (installed with <c>npm ci</c> the
-/// first time): the ground truth for every byte Docs.Yjs writes.
+/// first time, or again when a package is missing): the ground truth for Docs.Yjs and Docs.Collab.
 /// </summary>
-internal static class NodeInterop
+public static class NodeInterop
 {
     private static readonly Lazy<string> Directory_ = new(Prepare);
     private static readonly Lock Gate = new();
@@ -23,7 +23,8 @@ internal static class NodeInterop
         var interop = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Docs.sln not found above the test output."), "tests", "interop");
         lock (Gate)
         {
-            if (!File.Exists(Path.Combine(interop, "node_modules", "yjs", "package.json")))
+            if (!File.Exists(Path.Combine(interop, "node_modules", "yjs", "package.json"))
+                || !File.Exists(Path.Combine(interop, "node_modules", "@hocuspocus", "provider", "package.json")))
             {
                 Run("npm", ["ci", "--no-audit", "--no-fund"], interop, TimeSpan.FromMinutes(5));
             }

@@ -1,0 +1,44 @@
+namespace Docs.Collab;
+
+/// <summary>Limits and timings of the collaboration server (section <c>Collaboration</c>).</summary>
+public sealed class CollabOptions
+{
+    public const string SectionName = "Collaboration";
+
+    /// <summary>The secret shared with Docs.Api: signs tickets, guards the admin API.</summary>
+    public string ServerSecret { get; set; } = "";
+
+    /// <summary>Browser origins allowed to open sockets; empty allows any (non-browser clients send none).</summary>
+    public List<string> AllowedOrigins { get; set; } = [];
+
+    public int MaxMessageBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>A document's state (snapshot plus log) may not grow past this.</summary>
+    public long MaxDocumentBytes { get; set; } = 32L * 1024 * 1024;
+
+    public int MaxDocumentsPerConnection { get; set; } = 100;
+
+    public int MaxConnectionsPerDocument { get; set; } = 500;
+
+    public int NewConnectionsPerAddressPerMinute { get; set; } = 300;
+
+    /// <summary>Frames waiting for a document's authentication, per socket.</summary>
+    public int MaxPendingFrames { get; set; } = 1000;
+
+    public int MaxPendingBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>Frames waiting to be sent to one slow client before it is cut off.</summary>
+    public int MaxSendQueue { get; set; } = 4096;
+
+    /// <summary>A socket with no authenticated document after this, or silent for this long, is closed.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>A document without connections stays loaded this long, then is compacted and unloaded.</summary>
+    public TimeSpan UnloadAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Updates arriving within this window share one database transaction.</summary>
+    public TimeSpan GroupCommitWindow { get; set; } = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>The log of a loaded document is folded into its snapshot once it has this many entries.</summary>
+    public int CompactAfterUpdates { get; set; } = 1000;
+}

@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+
+namespace Docs.Collab.Connections;
+
+/// <summary>The open sockets of this instance, for the admin API and permission re-checks.</summary>
+public sealed class ConnectionRegistry
+{
+    private readonly ConcurrentDictionary<ClientSocket, byte> _sockets = new();
+
+    public void Add(ClientSocket socket) => _sockets[socket] = 0;
+
+    public void Remove(ClientSocket socket) => _sockets.TryRemove(socket, out _);
+
+    /// <summary>The document connections of a document, optionally of one user.</summary>
+    public IEnumerable<DocumentConnection> Of(Guid documentId, Guid? userId = null) =>
+        _sockets.Keys.SelectMany(s => s.Documents)
+            .Where(c => c.Document.Id == documentId && (userId is null || c.Grant.UserId == userId));
+
+    /// <summary>Closes those connections: their providers reconnect with a fresh ticket, which says what they may do now.</summary>
+    public async Task<int> ResetAsync(Guid documentId, Guid? userId, string reason)
+    {
+        var connections = Of(documentId, userId).ToList();
+        foreach (var connection in connections)
+        {
+            await connection.Socket.DropAsync(connection, reason);
+            if (connection.Socket.Documents.Count == 0)
+            {
+                connection.Socket.Close(CloseCodes.ResetConnection, "Reset Connection");
+            }
+        }
+        return connections.Count;
+    }
+}

@@ -1,0 +1,240 @@
+using System.Collections.Concurrent;
+using Docs.Collab.Connections;
+using Docs.Collab.Fanout;
+using Docs.Collab.Persistence;
+using Docs.Collab.Telemetry;
+using Docs.Yjs;
+using Docs.Yjs.Protocols;
+using Microsoft.Extensions.Options;
+
+namespace Docs.Collab.Documents;
+
+/// <summary>
+/// The documents loaded in this instance. A document loads on its first connection (snapshot plus
+/// log), is shared by all its connections, and unloads — after folding its log into the snapshot —
+/// once it has had no connection for <see cref="CollabOptions.UnloadAfter"/>.
+/// </summary>
+public sealed class DocumentRegistry(UpdateLog log, RedisFanout fanout, CollabMetrics metrics, IOptions<CollabOptions> options,
+    TimeProvider time, ILogger<DocumentRegistry> logger) : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<Guid, Lazy<Task<LiveDocument?>>> _documents = new();
+    private readonly CollabOptions _options = options.Value;
+
+    public IEnumerable<LiveDocument> Loaded =>
+        _documents.Values.Where(l => l.IsValueCreated && l.Value.IsCompletedSuccessfully && l.Value.Result is not null).Select(l => l.Value.Result!);
+
+    public LiveDocument? Find(Guid id) =>
+        _documents.TryGetValue(id, out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully ? lazy.Value.Result : null;
+
+    /// <summary>Attaches <paramref name="connection"/> (built for the loaded document) or says why not.</summary>
+    public async Task<(DocumentConnection? Connection, string? Refusal)> AttachAsync(Guid id, Func<LiveDocument, DocumentConnection> connect,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var document = await _documents.GetOrAdd(id, key => new Lazy<Task<LiveDocument?>>(() => LoadAsync(key))).Value.WaitAsync(cancellationToken);
+            if (document is null)
+            {
+                _documents.TryRemove(id, out _);
+                return (null, "not-found");
+            }
+            await document.Gate.WaitAsync(cancellationToken);
+            try
+            {
+                if (document.Unloaded)
+                {
+                    continue; // it just left; load it again
+                }
+                if (document.ConnectionCount >= _options.MaxConnectionsPerDocument)
+                {
+                    return (null, "too-many-connections");
+                }
+                var connection = connect(document);
+                document.Attach(connection);
+                return (connection, null);
+            }
+            finally
+            {
+                document.Gate.Release();
+            }
+        }
+        return (null, "unavailable");
+    }
+
+    /// <summary>Detaches a connection, removes its awareness states for the others, and schedules the unload of an empty document.</summary>
+    public async Task DetachAsync(DocumentConnection connection)
+    {
+        var document = connection.Document;
+        await document.Gate.WaitAsync();
+        try
+        {
+            if (!document.Detach(connection))
+            {
+                return;
+            }
+            if (connection.AwarenessClients.Count > 0)
+            {
+                document.Awareness.RemoveStates(connection.AwarenessClients, connection);
+                var removal = document.Awareness.EncodeUpdate(connection.AwarenessClients);
+                document.Broadcast(key => HocuspocusMessages.Awareness(key, removal));
+                fanout.Publish(document.Id, RedisFanout.Kind.Awareness, removal);
+            }
+            document.LastDetached = time.GetUtcNow();
+        }
+        finally
+        {
+            document.Gate.Release();
+        }
+        if (document.ConnectionCount == 0)
+        {
+            _ = UnloadLaterAsync(document);
+        }
+    }
+
+    private async Task<LiveDocument?> LoadAsync(Guid id)
+    {
+        var stored = await log.LoadAsync(id, CancellationToken.None);
+        if (stored is null)
+        {
+            return null;
+        }
+        var document = LiveDocument.FromStore(id, stored);
+        await fanout.SubscribeAsync(id, (kind, payload) => _ = OnRemoteAsync(document, kind, payload));
+        metrics.DocumentLoaded();
+        logger.LogDebug("Loaded {Document}: {Bytes} bytes, {Updates} logged updates", id, stored.Bytes, stored.Updates.Count);
+        return document;
+    }
+
+    private async Task OnRemoteAsync(LiveDocument document, RedisFanout.Kind kind, byte[] payload)
+    {
+        await document.Gate.WaitAsync();
+        try
+        {
+            if (document.Unloaded)
+            {
+                return;
+            }
+            if (kind == RedisFanout.Kind.Update)
+            {
+                document.ApplyAndBroadcast(payload);
+            }
+            else
+            {
+                document.Awareness.ApplyUpdate(payload, origin: null);
+                document.Broadcast(key => HocuspocusMessages.Awareness(key, payload));
+            }
+        }
+        catch (YjsDecodingException ex)
+        {
+            logger.LogWarning(ex, "Ignored an undecodable message from another instance for {Document}", document.Id);
+        }
+        finally
+        {
+            document.Gate.Release();
+        }
+    }
+
+    /// <summary>Re-reads the stored state (after a Redis outage, or when the API replaced the content) and broadcasts what was missing.</summary>
+    public async Task CatchUpAsync(LiveDocument document, CancellationToken cancellationToken)
+    {
+        var stored = await log.LoadAsync(document.Id, cancellationToken);
+        if (stored is null)
+        {
+            return;
+        }
+        await document.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (stored.Snapshot is { Length: > 0 } snapshot)
+            {
+                document.ApplyAndBroadcast(snapshot);
+            }
+            foreach (var update in stored.Updates)
+            {
+                document.ApplyAndBroadcast(update);
+            }
+        }
+        finally
+        {
+            document.Gate.Release();
+        }
+    }
+
+    /// <summary>Folds the log into the snapshot (safe at any time: see <see cref="UpdateLog.CompactAsync"/>).</summary>
+    public async Task CompactAsync(LiveDocument document, CancellationToken cancellationToken)
+    {
+        await log.CompactAsync(document.Id, (snapshot, updates) =>
+        {
+            document.Gate.Wait(cancellationToken);
+            try
+            {
+                if (snapshot is { Length: > 0 })
+                {
+                    document.Doc.ApplyUpdate(snapshot);
+                }
+                foreach (var update in updates)
+                {
+                    document.Doc.ApplyUpdate(update);
+                }
+                var state = document.Doc.EncodeStateAsUpdate();
+                document.Bytes = state.Length;
+                document.LoggedUpdates = 0;
+                return state;
+            }
+            finally
+            {
+                document.Gate.Release();
+            }
+        }, cancellationToken);
+    }
+
+    private async Task UnloadLaterAsync(LiveDocument document)
+    {
+        await Task.Delay(_options.UnloadAfter, time);
+        await document.Gate.WaitAsync();
+        try
+        {
+            if (document.ConnectionCount > 0 || document.Unloaded || time.GetUtcNow() - document.LastDetached < _options.UnloadAfter)
+            {
+                return;
+            }
+            document.Unloaded = true;
+        }
+        finally
+        {
+            document.Gate.Release();
+        }
+        await UnloadAsync(document);
+    }
+
+    private async Task UnloadAsync(LiveDocument document)
+    {
+        try
+        {
+            // Acknowledged updates are already in the log; folding them now keeps loads cheap.
+            if (document.LoggedUpdates > 0)
+            {
+                await CompactAsync(document, CancellationToken.None);
+            }
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+        {
+            logger.LogWarning(ex, "Could not compact {Document} on unload; its log stays and is read at the next load", document.Id);
+        }
+        _documents.TryRemove(document.Id, out _);
+        await fanout.UnsubscribeAsync(document.Id);
+        metrics.DocumentUnloaded();
+        logger.LogDebug("Unloaded {Document}", document.Id);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var document in Loaded.ToList())
+        {
+            await document.Gate.WaitAsync();
+            document.Unloaded = true;
+            document.Gate.Release();
+            await UnloadAsync(document);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using Docs.Collab.Connections;
+using Docs.Collab.Persistence;
+using Docs.Yjs;
+using Docs.Yjs.Protocols;
+
+namespace Docs.Collab.Documents;
+
+/// <summary>
+/// A document loaded in this instance: its Yjs state, its awareness, and its connections. Every
+/// change goes through <see cref="Gate"/>, one at a time: the Doc is not thread-safe, and the order
+/// of broadcasts is the order of application.
+/// </summary>
+public sealed class LiveDocument(Guid id, Doc doc, long bytes)
+{
+    private readonly List<DocumentConnection> _connections = [];
+
+    public Guid Id { get; } = id;
+
+    public Doc Doc { get; } = doc;
+
+    public Awareness Awareness { get; } = new(doc.ClientId);
+
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+
+    /// <summary>Approximate stored size: snapshot plus logged updates.</summary>
+    public long Bytes { get; set; } = bytes;
+
+    /// <summary>Updates logged since the document was loaded or last compacted.</summary>
+    public int LoggedUpdates { get; set; }
+
+    /// <summary>Set (under the gate) when the document leaves the registry; a late attach must reload.</summary>
+    public bool Unloaded { get; set; }
+
+    public DateTimeOffset LastDetached { get; set; }
+
+    private int _compacting;
+
+    /// <summary>True for the one caller that may start a compaction now.</summary>
+    public bool TryStartCompaction() => Interlocked.CompareExchange(ref _compacting, 1, 0) == 0;
+
+    public void CompactionDone() => Volatile.Write(ref _compacting, 0);
+
+    public int ConnectionCount => _connections.Count;
+
+    /// <summary>Under the gate.</summary>
+    public IReadOnlyList<DocumentConnection> Connections => _connections;
+
+    public void Attach(DocumentConnection connection) => _connections.Add(connection);
+
+    public bool Detach(DocumentConnection connection) => _connections.Remove(connection);
+
+    /// <summary>Sends a frame built per connection key (session keys differ) to every connection, or all but one.</summary>
+    public void Broadcast(Func<string, byte[]> frame, DocumentConnection? except = null)
+    {
+        Dictionary<string, byte[]>? frames = null;
+        foreach (var connection in _connections)
+        {
+            if (connection == except)
+            {
+                continue;
+            }
+            frames ??= new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            if (!frames.TryGetValue(connection.Key, out var bytes))
+            {
+                bytes = frames[connection.Key] = frame(connection.Key);
+            }
+            connection.Send(bytes);
+        }
+    }
+
+    /// <summary>Applies an update from elsewhere (another instance, the API, the log) and broadcasts what it changed.</summary>
+    public void ApplyAndBroadcast(byte[] update)
+    {
+        var before = Doc.EncodeStateVector();
+        Doc.ApplyUpdate(update, origin: this);
+        var diff = Doc.EncodeStateAsUpdate(before);
+        if (diff.Length > 2) // an empty update is two zero bytes: no structs, no deletions
+        {
+            Broadcast(key => HocuspocusMessages.Update(key, diff));
+        }
+    }
+
+    public static LiveDocument FromStore(Guid id, StoredDocument stored)
+    {
+        var doc = new Doc();
+        if (stored.Snapshot is { Length: > 0 } snapshot)
+        {
+            doc.ApplyUpdate(snapshot);
+        }
+        foreach (var update in stored.Updates)
+        {
+            doc.ApplyUpdate(update);
+        }
+        return new LiveDocument(id, doc, stored.Bytes) { LoggedUpdates = stored.Updates.Count };
+    }
+}

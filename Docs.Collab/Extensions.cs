@@ -1,0 +1,31 @@
+using Docs.Collab.Connections;
+using Docs.Collab.Documents;
+using Docs.Collab.Fanout;
+using Docs.Collab.Persistence;
+using Docs.Collab.Telemetry;
+using Docs.Core.Collaboration;
+using Npgsql;
+
+namespace Docs.Collab;
+
+public static class Extensions
+{
+    public static IHostApplicationBuilder AddCollaboration(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<CollabOptions>(builder.Configuration.GetSection(CollabOptions.SectionName));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(NpgsqlDataSource.Create(ConnectionStrings.GetRequired(builder.Configuration, Docs.Core.Data.DocsDbContext.ConnectionName)));
+        builder.Services.AddSingleton<CollabMetrics>();
+        builder.Services.AddSingleton<UpdateLog>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<UpdateLog>());
+        builder.Services.AddSingleton<RedisFanout>();
+        builder.Services.AddSingleton<DocumentRegistry>();
+        builder.Services.AddSingleton<ConnectionRegistry>();
+        builder.Services.AddSingleton<ConnectionGate>();
+        builder.Services.AddHostedService<ControlListener>();
+        builder.Services.AddSingleton(services => new CollaborationTicket(
+            builder.Configuration["Collaboration:ServerSecret"] ?? "", services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(CollabMetrics.MeterName));
+        return builder;
+    }
+}

@@ -1,0 +1,197 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Docs.Collab.Persistence;
+
+/// <summary>What a document is made of in PostgreSQL: its snapshot and the updates logged since.</summary>
+public sealed record StoredDocument(byte[]? Snapshot, List<byte[]> Updates, long Bytes);
+
+/// <summary>
+/// The durable update log. <see cref="AppendAsync"/> completes once the update is committed; updates
+/// arriving within <see cref="CollabOptions.GroupCommitWindow"/> share one INSERT (one transaction).
+/// </summary>
+public sealed class UpdateLog : BackgroundService
+{
+    private readonly NpgsqlDataSource _database;
+    private readonly CollabOptions _options;
+    private readonly ILogger<UpdateLog> _logger;
+    private readonly Telemetry.CollabMetrics _metrics;
+    private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
+
+    public UpdateLog(NpgsqlDataSource database, IOptions<CollabOptions> options, ILogger<UpdateLog> logger, Telemetry.CollabMetrics metrics)
+    {
+        _database = database;
+        _options = options.Value;
+        _logger = logger;
+        _metrics = metrics;
+        metrics.ObserveBacklog(() => _queue.Reader.Count);
+    }
+
+    private sealed record PendingAppend(Guid DocumentId, byte[] Update, TaskCompletionSource Committed);
+
+    /// <summary>Null when the document does not exist (or is in the trash).</summary>
+    public async Task<StoredDocument?> LoadAsync(Guid documentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var snapshot = new NpgsqlCommand(
+            "SELECT content FROM documents WHERE id = $1 AND deleted_at IS NULL AND ancestors_deleted_at IS NULL", connection)
+        {
+            Parameters = { new() { Value = documentId } },
+        };
+        await using var reader = await snapshot.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+        var content = reader.IsDBNull(0) ? null : (byte[])reader[0];
+        await reader.CloseAsync();
+        await using var log = new NpgsqlCommand("SELECT data FROM document_updates WHERE document_id = $1 ORDER BY id", connection)
+        {
+            Parameters = { new() { Value = documentId } },
+        };
+        var updates = new List<byte[]>();
+        long bytes = content?.Length ?? 0;
+        await using var rows = await log.ExecuteReaderAsync(cancellationToken);
+        while (await rows.ReadAsync(cancellationToken))
+        {
+            var update = (byte[])rows[0];
+            bytes += update.Length;
+            updates.Add(update);
+        }
+        return new StoredDocument(content, updates, bytes);
+    }
+
+    /// <summary>Completes when the update is committed: only then may its sender be acknowledged.</summary>
+    public Task AppendAsync(Guid documentId, byte[] update)
+    {
+        var pending = new PendingAppend(documentId, update, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            pending.Committed.SetException(new InvalidOperationException("The update log is stopped."));
+        }
+        return pending.Committed.Task;
+    }
+
+    /// <summary>
+    /// Folds the log into the snapshot: under a row lock on the document, reads the snapshot and every
+    /// logged update (the caller's state is merged with them, so nothing another instance or the API
+    /// wrote is lost), writes the merged state and deletes exactly the rows it read.
+    /// </summary>
+    public async Task CompactAsync(Guid documentId, Func<byte[]?, IReadOnlyList<byte[]>, byte[]> merge, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var lockRow = new NpgsqlCommand("SELECT content FROM documents WHERE id = $1 FOR UPDATE", connection, transaction)
+        {
+            Parameters = { new() { Value = documentId } },
+        })
+        {
+            var snapshot = await lockRow.ExecuteScalarAsync(cancellationToken);
+            if (snapshot is null)
+            {
+                return; // purged meanwhile
+            }
+            var ids = new List<long>();
+            var updates = new List<byte[]>();
+            await using (var read = new NpgsqlCommand("SELECT id, data FROM document_updates WHERE document_id = $1 ORDER BY id", connection, transaction)
+            {
+                Parameters = { new() { Value = documentId } },
+            })
+            await using (var rows = await read.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await rows.ReadAsync(cancellationToken))
+                {
+                    ids.Add(rows.GetInt64(0));
+                    updates.Add((byte[])rows[1]);
+                }
+            }
+            var state = merge(snapshot as byte[], updates);
+            await using var write = new NpgsqlCommand(
+                "UPDATE documents SET content = $2, content_updated_at = now() WHERE id = $1", connection, transaction)
+            {
+                Parameters = { new() { Value = documentId }, new() { Value = state } },
+            };
+            await write.ExecuteNonQueryAsync(cancellationToken);
+            if (ids.Count > 0)
+            {
+                await using var delete = new NpgsqlCommand("DELETE FROM document_updates WHERE id = ANY($1)", connection, transaction)
+                {
+                    Parameters = { new() { Value = ids.ToArray() } },
+                };
+                await delete.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<PendingAppend>();
+        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            batch.Clear();
+            while (batch.Count < 512 && _queue.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+            }
+            if (batch.Count < 512 && _options.GroupCommitWindow > TimeSpan.Zero && !stoppingToken.IsCancellationRequested)
+            {
+                // Give concurrent writers a moment to join this transaction.
+                await Task.Delay(_options.GroupCommitWindow, CancellationToken.None);
+                while (batch.Count < 512 && _queue.Reader.TryRead(out var next))
+                {
+                    batch.Add(next);
+                }
+            }
+            await WriteAsync(batch);
+            if (stoppingToken.IsCancellationRequested && _queue.Reader.Count == 0)
+            {
+                break;
+            }
+        }
+    }
+
+    private async Task WriteAsync(List<PendingAppend> batch)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var command = _database.CreateCommand(
+                    "INSERT INTO document_updates (document_id, data, created_at) SELECT d, u, now() FROM unnest($1, $2) AS t(d, u)");
+                command.Parameters.Add(new NpgsqlParameter { Value = batch.Select(p => p.DocumentId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+                command.Parameters.Add(new NpgsqlParameter { Value = batch.Select(p => p.Update).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+                await command.ExecuteNonQueryAsync(CancellationToken.None);
+                break;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException && attempt < 5)
+            {
+                _logger.LogWarning(ex, "Appending {Count} updates failed (attempt {Attempt}); retrying", batch.Count, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "Appending {Count} updates failed; their senders are not acknowledged", batch.Count);
+                foreach (var pending in batch)
+                {
+                    pending.Committed.TrySetException(ex);
+                }
+                return;
+            }
+        }
+        _metrics.Committed(batch.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        foreach (var pending in batch)
+        {
+            pending.Committed.TrySetResult();
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        await base.StopAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Net;
+using Docs.Yjs;
+using Npgsql;
+
+namespace Docs.IntegrationTests.Collab;
+
+/// <summary>What the collaboration tests need from the stack: tickets, the socket URL, the stored state.</summary>
+internal static class CollabFixtureExtensions
+{
+    public static Uri SocketUrl(this StackFixture stack) =>
+        new UriBuilder(stack.App.GetEndpoint("collab")) { Scheme = "ws", Path = "/collaboration/ws/" }.Uri;
+
+    public static async Task<string> TicketAsync(this Person person, Guid document)
+    {
+        using var response = await person.SendAsync(HttpMethod.Post, $"/api/v1.0/documents/{document}/collaboration-ticket/");
+        return (await Person.ExpectAsync(response, HttpStatusCode.OK)).GetProperty("ticket").GetString()!;
+    }
+
+    /// <summary>The document as PostgreSQL holds it: the snapshot plus every logged update.</summary>
+    public static async Task<Doc> StoredDocAsync(this StackFixture stack, Guid document)
+    {
+        var doc = new Doc();
+        await using var connection = new NpgsqlConnection(stack.App.GetConnectionString("docsdb"));
+        await connection.OpenAsync();
+        await using (var snapshot = new NpgsqlCommand("SELECT content FROM documents WHERE id = $1", connection) { Parameters = { new() { Value = document } } })
+        {
+            if (await snapshot.ExecuteScalarAsync() is byte[] content)
+            {
+                doc.ApplyUpdate(content);
+            }
+        }
+        await using var log = new NpgsqlCommand("SELECT data FROM document_updates WHERE document_id = $1 ORDER BY id", connection) { Parameters = { new() { Value = document } } };
+        await using var rows = await log.ExecuteReaderAsync();
+        while (await rows.ReadAsync())
+        {
+            doc.ApplyUpdate((byte[])rows[0]);
+        }
+        return doc;
+    }
+}
