@@ -18,10 +18,13 @@ var api = builder.AddProject<Projects.Docs_Api>("api")
     .WithEnvironment("Collaboration__ServerSecret", collaborationSecret);
 signIn.ValidatesTokens(api);
 
-var collab = builder.AddProject<Projects.Docs_Collab>("collab")
-    .WithReference(docsdb).WaitFor(docsdb)
-    .WithReference(redis).WaitFor(redis)
-    .WithEnvironment("Collaboration__ServerSecret", collaborationSecret);
+// Several instances serve the same documents through Redis (collab:Instances, 1 by default).
+var collabs = Enumerable.Range(1, Math.Max(1, builder.Configuration.GetValue("collab:Instances", 1)))
+    .Select(instance => builder.AddProject<Projects.Docs_Collab>(instance == 1 ? "collab" : $"collab-{instance}")
+        .WithReference(docsdb).WaitFor(api) // the API applies the migrations
+        .WithReference(redis).WaitFor(redis)
+        .WithEnvironment("Collaboration__ServerSecret", collaborationSecret))
+    .ToList();
 
 // The worker starts after the API, which applies the database migrations.
 var worker = builder.AddProject<Projects.Docs_Worker>("worker")
@@ -34,9 +37,13 @@ var web = builder.AddProject<Projects.Docs_Web>("web")
     .WithHttpEndpoint(port: builder.Configuration.GetValue("web:Port", 8080))
     .AsEntryPoint()
     .WithReference(api).WaitFor(api)
-    .WithReference(collab).WaitFor(collab)
     .WithReference(redis).WaitFor(redis);
 signIn.SignsUsersIn(web);
+foreach (var collab in collabs)
+{
+    web.WithReference(collab).WaitFor(collab);
+    collab.WithEnvironment("Collaboration__AllowedOrigins__0", web.Resource.HttpEndpoint);
+}
 worker.WithEnvironment("Mail__SiteUrl", web.Resource.HttpEndpoint);
 
 await builder.Build().RunAsync();

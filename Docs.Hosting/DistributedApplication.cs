@@ -51,6 +51,9 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     public Task StopAsync() => _orchestrator.StopAsync();
 
+    /// <summary>Stops a project (killed outright when <paramref name="kill"/>) and starts it again, healthy, on the same port.</summary>
+    public Task RestartResourceAsync(string name, bool kill = false) => _orchestrator.RestartAsync(name, kill);
+
     public void Run() => RunAsync().GetAwaiter().GetResult();
 
     /// <summary>Runs until Ctrl+C or SIGTERM (a second Ctrl+C does not wait for graceful stops).</summary>

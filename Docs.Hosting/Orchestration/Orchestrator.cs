@@ -308,6 +308,33 @@ internal sealed class Orchestrator : IAsyncDisposable
         await process.DisposeAsync();
     }
 
+    /// <summary>
+    /// Stops one project (gracefully, or with SIGKILL as a crash would) and starts it again on the same
+    /// port, returning once it is healthy: for tests of crash recovery and for operators.
+    /// </summary>
+    public async Task RestartAsync(string name, bool kill)
+    {
+        var runner = _runners.SingleOrDefault(r => r.Resource.Name == name)
+            ?? throw new ArgumentException($"No resource named '{name}'.", nameof(name));
+        if (_processes.TryRemove(name, out var process))
+        {
+            if (kill)
+            {
+                Infrastructure.Posix.Signal(process.Id, Infrastructure.Posix.SigKill);
+                await ((Task)process.Exited.WaitAsync(TimeSpan.FromSeconds(10))).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+            else
+            {
+                await process.StopAsync(runner.StopGrace);
+            }
+            await process.DisposeAsync();
+        }
+        if (!await RunAsync(runner, _stopping.Token))
+        {
+            throw new DistributedApplicationException($"'{name}' did not become healthy again.\n{Report(name)}");
+        }
+    }
+
     /// <summary>Kills every child at once: for a forced exit, when waiting is not wanted.</summary>
     public void Kill()
     {

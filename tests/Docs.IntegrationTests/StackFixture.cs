@@ -17,6 +17,8 @@ public sealed class StackFixture : IAsyncLifetime
                 ["Services:web:Identity:RefreshBefore"] = "00:04:58",
                 // Every test calls from 127.0.0.1 with its own users: lift the per-address budget, keep the per-user ones.
                 ["Services:api:RateLimits:WritesPerAddress"] = "1000000",
+                // Two collaboration servers, so clients on different instances can be tested.
+                ["collab:Instances"] = "2",
             }));
         await App.StartAsync();
     }

@@ -1,0 +1,161 @@
+using Docs.Core.Collaboration;
+using Docs.Hosting;
+using Docs.Yjs.Encoding;
+using Docs.Yjs.Protocols;
+
+namespace Docs.IntegrationTests.Collab;
+
+/// <summary>Docs.Collab at the byte level: hostile frames, tickets, read-only, crash recovery, two instances.</summary>
+[Collection(StackCollection.Name)]
+public sealed class CollabServerTests(StackFixture stack)
+{
+    public static TheoryData<string> HostileFrames => ["random", "truncated", "huge-length", "unknown-type", "bad-update"];
+
+    [Theory]
+    [MemberData(nameof(HostileFrames))]
+    public async Task A_hostile_frame_closes_that_socket_with_4401_and_others_carry_on(string kind)
+    {
+        var owner = await stack.NewPersonAsync();
+        var id = await owner.CreateAsync("Target");
+        var name = id.ToString();
+        await using var good = await RawClient.ConnectAsync(stack.SocketUrl());
+        Assert.Equal("read-write", await good.OpenAsync(name, await owner.TicketAsync(id)));
+
+        await using var hostile = await RawClient.ConnectAsync(stack.SocketUrl());
+        if (kind == "bad-update")
+        {
+            Assert.Equal("read-write", await hostile.OpenAsync(name, await owner.TicketAsync(id)));
+        }
+        var random = new Random(kind.Length);
+        byte[] frame = kind switch
+        {
+            "random" => [.. Enumerable.Range(0, 64).Select(_ => (byte)random.Next(256))],
+            "truncated" => HocuspocusMessages.Update(name, new byte[50])[..20],
+            "huge-length" => [0xff, 0xff, 0xff, 0xff, 0x07, 0x41],
+            "unknown-type" => Frame(name, 99),
+            _ => HocuspocusMessages.Update(name, [0x05, 0xff, 0xff, 0xff, 0xff, 0x0f, 0x01]),
+        };
+        await hostile.SendAsync(frame);
+
+        Assert.Null(await hostile.WaitForAsync(_ => false, TimeSpan.FromSeconds(5)));
+        Assert.Equal(4401, (int)hostile.CloseStatus!);
+        // The other client, on the same document, carries on.
+        Assert.True(await good.TypeAsync(name, "still here"));
+    }
+
+    [Fact]
+    public async Task Forged_expired_or_mismatched_tickets_are_denied_and_frames_without_auth_wait()
+    {
+        var owner = await stack.NewPersonAsync();
+        var id = await owner.CreateAsync("Guarded");
+        var other = await owner.CreateAsync("Other");
+        var name = id.ToString();
+        var secret = stack.App.Application.GetResource<ParameterResource>("collaboration-secret").Value;
+        var expired = new CollaborationTicket(secret, new ShiftedTime(TimeSpan.FromMinutes(-5))).Issue(id, owner.Id, null, canWrite: true);
+        var forged = new CollaborationTicket(new string('k', 48), TimeProvider.System).Issue(id, owner.Id, null, canWrite: true);
+
+        await using var client = await RawClient.ConnectAsync(stack.SocketUrl());
+        // A sync frame before any ticket waits; nothing is answered for it.
+        await client.SendAsync(HocuspocusMessages.SyncStep1(name, client.Doc.EncodeStateVector()));
+        foreach (var ticket in new[] { expired, forged, "not-a-ticket", await owner.TicketAsync(other) })
+        {
+            Assert.Null(await client.OpenAsync(name, ticket));
+            Assert.Equal("permission-denied", client.LastAuthReason);
+        }
+        // The socket is still usable: a good ticket opens the document.
+        Assert.Equal("read-write", await client.OpenAsync(name, await owner.TicketAsync(id)));
+        Assert.True(await client.TypeAsync(name, "hello"));
+    }
+
+    [Fact]
+    public async Task A_reader_is_readonly_its_updates_refused_with_sync_status_0_and_never_stored()
+    {
+        var owner = await stack.NewPersonAsync();
+        var reader = await stack.NewPersonAsync();
+        var id = await owner.CreateAsync("Read me");
+        await owner.GrantAsync(id, reader, "reader");
+        var name = id.ToString();
+        await using var writer = await RawClient.ConnectAsync(stack.SocketUrl());
+        await using var readonlyClient = await RawClient.ConnectAsync(stack.SocketUrl());
+        Assert.Equal("read-write", await writer.OpenAsync(name, await owner.TicketAsync(id)));
+        Assert.Equal("readonly", await readonlyClient.OpenAsync(name, await reader.TicketAsync(id)));
+
+        Assert.False(await readonlyClient.TypeAsync(name, "sneaky"));
+        Assert.True(await writer.TypeAsync(name, "legit"));
+
+        Assert.Equal("legit", (await stack.StoredDocAsync(id)).GetText("t").ToString());
+    }
+
+    [Fact]
+    public async Task Clients_on_two_instances_converge_through_redis()
+    {
+        var owner = await stack.NewPersonAsync();
+        var id = await owner.CreateAsync("Spread");
+        var name = id.ToString();
+        var second = new UriBuilder(stack.App.GetEndpoint("collab-2")) { Scheme = "ws", Path = "/collaboration/ws/" }.Uri;
+        await using var one = await RawClient.ConnectAsync(stack.SocketUrl());
+        await using var two = await RawClient.ConnectAsync(second);
+        Assert.Equal("read-write", await one.OpenAsync(name, await owner.TicketAsync(id)));
+        Assert.Equal("read-write", await two.OpenAsync(name, await owner.TicketAsync(id)));
+
+        Assert.True(await one.TypeAsync(name, "from one;"));
+        await two.WaitForAsync(_ => two.Doc.GetText("t").ToString().Contains("from one;", StringComparison.Ordinal));
+        Assert.True(await two.TypeAsync(name, "from two;"));
+        await one.WaitForAsync(_ => one.Doc.GetText("t").ToString().Contains("from two;", StringComparison.Ordinal));
+
+        Assert.Equal(one.Doc.GetText("t").ToString(), two.Doc.GetText("t").ToString());
+        Assert.Equal(one.Doc.GetText("t").ToString(), (await stack.StoredDocAsync(id)).GetText("t").ToString());
+    }
+
+    [Fact]
+    public async Task Kill_9_during_editing_loses_no_acknowledged_update_and_clients_reconverge()
+    {
+        var owner = await stack.NewPersonAsync();
+        var id = await owner.CreateAsync("Crash");
+        var name = id.ToString();
+        var acknowledged = new List<string>();
+        await using (var client = await RawClient.ConnectAsync(stack.SocketUrl()))
+        {
+            Assert.Equal("read-write", await client.OpenAsync(name, await owner.TicketAsync(id)));
+            for (var i = 0; i < 30; i++)
+            {
+                if (await client.TypeAsync(name, $"[{i}]"))
+                {
+                    acknowledged.Add($"[{i}]");
+                }
+            }
+            await stack.App.Application.RestartResourceAsync("collab", kill: true);
+        }
+        Assert.Equal(30, acknowledged.Count);
+
+        var stored = (await stack.StoredDocAsync(id)).GetText("t").ToString();
+        Assert.All(acknowledged, piece => Assert.Contains(piece, stored));
+
+        // A client reconnecting to the restarted server gets everything back.
+        await using var again = await RawClient.ConnectAsync(stack.SocketUrl());
+        Assert.Equal("read-write", await again.OpenAsync(name, await owner.TicketAsync(id)));
+        Assert.Equal(stored, again.Doc.GetText("t").ToString());
+    }
+
+    [Fact]
+    public async Task A_disallowed_browser_origin_is_closed_with_4403()
+    {
+        await using var client = await RawClient.ConnectAsync(stack.SocketUrl(), origin: "https://evil.example");
+        Assert.Null(await client.ReceiveAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(4403, (int)client.CloseStatus!);
+    }
+
+    private static byte[] Frame(string name, ulong type)
+    {
+        var writer = new Lib0Writer();
+        writer.WriteString(name);
+        writer.WriteVarUint(type);
+        return writer.ToArray();
+    }
+
+    private sealed class ShiftedTime(TimeSpan shift) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + shift;
+    }
+
+}
