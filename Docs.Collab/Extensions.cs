@@ -22,6 +22,8 @@ public static class Extensions
         builder.Services.AddSingleton<DocumentRegistry>();
         builder.Services.AddSingleton<ConnectionRegistry>();
         builder.Services.AddSingleton<ConnectionGate>();
+        builder.Services.AddSingleton<DocumentEditor>();
+        builder.Services.AddSingleton<SocketServices>();
         builder.Services.AddHostedService<ControlListener>();
         builder.Services.AddSingleton(services => new CollaborationTicket(
             builder.Configuration["Collaboration:ServerSecret"] ?? "", services.GetRequiredService<TimeProvider>()));

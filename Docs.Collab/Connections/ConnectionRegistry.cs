@@ -2,14 +2,23 @@ using System.Collections.Concurrent;
 
 namespace Docs.Collab.Connections;
 
+/// <summary>A socket with documents: what the admin API and permission re-checks act on.</summary>
+public interface IDocumentSocket : ISocket
+{
+    IReadOnlyCollection<DocumentConnection> Documents { get; }
+
+    /// <summary>Ends one document connection, saying why.</summary>
+    Task DropAsync(DocumentConnection connection, string reason);
+}
+
 /// <summary>The open sockets of this instance, for the admin API and permission re-checks.</summary>
 public sealed class ConnectionRegistry
 {
-    private readonly ConcurrentDictionary<ClientSocket, byte> _sockets = new();
+    private readonly ConcurrentDictionary<IDocumentSocket, byte> _sockets = new();
 
-    public void Add(ClientSocket socket) => _sockets[socket] = 0;
+    public void Add(IDocumentSocket socket) => _sockets[socket] = 0;
 
-    public void Remove(ClientSocket socket) => _sockets.TryRemove(socket, out _);
+    public void Remove(IDocumentSocket socket) => _sockets.TryRemove(socket, out _);
 
     /// <summary>The document connections of a document, optionally of one user.</summary>
     public IEnumerable<DocumentConnection> Of(Guid documentId, Guid? userId = null) =>
@@ -22,10 +31,11 @@ public sealed class ConnectionRegistry
         var connections = Of(documentId, userId).ToList();
         foreach (var connection in connections)
         {
-            await connection.Socket.DropAsync(connection, reason);
-            if (connection.Socket.Documents.Count == 0)
+            var socket = (IDocumentSocket)connection.Socket;
+            await socket.DropAsync(connection, reason);
+            if (socket.Documents.Count == 0)
             {
-                connection.Socket.Close(CloseCodes.ResetConnection, "Reset Connection");
+                socket.Close(CloseCodes.ResetConnection, "Reset Connection");
             }
         }
         return connections.Count;

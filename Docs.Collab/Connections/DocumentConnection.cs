@@ -3,10 +3,39 @@ using Docs.Core.Collaboration;
 
 namespace Docs.Collab.Connections;
 
-/// <summary>One document open on one socket, under the key the client used (the name, or name\0session).</summary>
-public sealed class DocumentConnection(ClientSocket socket, LiveDocument document, string key, CollaborationGrant grant)
+/// <summary>What a document sends to its connections.</summary>
+public enum Outbound
 {
-    public ClientSocket Socket { get; } = socket;
+    Update,
+    Awareness,
+}
+
+/// <summary>The socket side of a document connection: where frames go, and how it can be closed.</summary>
+public interface ISocket
+{
+    void Send(byte[] frame);
+
+    void Close(int code, string reason);
+}
+
+/// <summary>
+/// One document open on one socket, under the key the client used (the name, or name\0session, for
+/// Hocuspocus; none for y-websocket, whose frames carry no name).
+/// </summary>
+public sealed class DocumentConnection(ISocket socket, LiveDocument document, string key, CollaborationGrant grant, bool hocuspocus = true)
+{
+    public ISocket Socket { get; } = socket;
+
+    /// <summary>Connections with the same frame key receive the same bytes.</summary>
+    public string FrameKey { get; } = hocuspocus ? key : "\u0001y-websocket";
+
+    public byte[] Frame(Outbound kind, byte[] payload) => (hocuspocus, kind) switch
+    {
+        (true, Outbound.Update) => Docs.Yjs.Protocols.HocuspocusMessages.Update(Key, payload),
+        (true, _) => Docs.Yjs.Protocols.HocuspocusMessages.Awareness(Key, payload),
+        (false, Outbound.Update) => Docs.Yjs.Protocols.YWebsocketMessages.Update(payload),
+        _ => Docs.Yjs.Protocols.YWebsocketMessages.Awareness(payload),
+    };
 
     public LiveDocument Document { get; } = document;
 

@@ -4,7 +4,6 @@ using Docs.Collab.Fanout;
 using Docs.Collab.Persistence;
 using Docs.Collab.Telemetry;
 using Docs.Yjs;
-using Docs.Yjs.Protocols;
 using Microsoft.Extensions.Options;
 
 namespace Docs.Collab.Documents;
@@ -76,7 +75,7 @@ public sealed class DocumentRegistry(UpdateLog log, RedisFanout fanout, CollabMe
             {
                 document.Awareness.RemoveStates(connection.AwarenessClients, connection);
                 var removal = document.Awareness.EncodeUpdate(connection.AwarenessClients);
-                document.Broadcast(key => HocuspocusMessages.Awareness(key, removal));
+                document.Broadcast(Outbound.Awareness, removal);
                 fanout.Publish(document.Id, RedisFanout.Kind.Awareness, removal);
             }
             document.LastDetached = time.GetUtcNow();
@@ -121,7 +120,7 @@ public sealed class DocumentRegistry(UpdateLog log, RedisFanout fanout, CollabMe
             else
             {
                 document.Awareness.ApplyUpdate(payload, origin: null);
-                document.Broadcast(key => HocuspocusMessages.Awareness(key, payload));
+                document.Broadcast(Outbound.Awareness, payload);
             }
         }
         catch (YjsDecodingException ex)

@@ -49,20 +49,16 @@ public sealed class LiveDocument(Guid id, Doc doc, long bytes)
 
     public bool Detach(DocumentConnection connection) => _connections.Remove(connection);
 
-    /// <summary>Sends a frame built per connection key (session keys differ) to every connection, or all but one.</summary>
-    public void Broadcast(Func<string, byte[]> frame, DocumentConnection? except = null)
+    /// <summary>Sends an update or awareness change to every connection, framed once per protocol and key (session keys differ).</summary>
+    public void Broadcast(Outbound kind, byte[] payload)
     {
         Dictionary<string, byte[]>? frames = null;
         foreach (var connection in _connections)
         {
-            if (connection == except)
-            {
-                continue;
-            }
             frames ??= new Dictionary<string, byte[]>(StringComparer.Ordinal);
-            if (!frames.TryGetValue(connection.Key, out var bytes))
+            if (!frames.TryGetValue(connection.FrameKey, out var bytes))
             {
-                bytes = frames[connection.Key] = frame(connection.Key);
+                bytes = frames[connection.FrameKey] = connection.Frame(kind, payload);
             }
             connection.Send(bytes);
         }
@@ -76,7 +72,7 @@ public sealed class LiveDocument(Guid id, Doc doc, long bytes)
         var diff = Doc.EncodeStateAsUpdate(before);
         if (diff.Length > 2) // an empty update is two zero bytes: no structs, no deletions
         {
-            Broadcast(key => HocuspocusMessages.Update(key, diff));
+            Broadcast(Outbound.Update, diff);
         }
     }
 

@@ -36,4 +36,28 @@ public sealed class ProviderInteropTests(StackFixture stack)
         var stored = await stack.StoredDocAsync(id);
         Assert.Equal(texts[0], stored.GetText("t").ToString());
     }
+
+    [Fact]
+    public async Task Y_websocket_clients_converge_through_the_plain_endpoint_and_a_missing_ticket_is_refused()
+    {
+        var owner = await stack.NewPersonAsync();
+        var id = await owner.CreateAsync("Plain y-websocket");
+        var baseUrl = new UriBuilder(stack.App.GetEndpoint("collab")) { Scheme = "ws", Path = "/collaboration/yws" }.Uri.ToString();
+
+        var output = await Task.Run(async () => NodeInterop.RunScript("yws-session.mjs", baseUrl, id.ToString(),
+            await owner.TicketAsync(id), await owner.TicketAsync(id)));
+        var texts = JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement.GetProperty("texts").EnumerateArray().Select(t => t.GetString()!).ToList();
+
+        Assert.Equal(texts[0], texts[1]);
+        Assert.Contains("a14", texts[0]);
+        Assert.Contains("b14", texts[0]);
+        Assert.Equal(texts[0], (await stack.StoredDocAsync(id)).GetText("t").ToString());
+
+        using var noTicket = new System.Net.WebSockets.ClientWebSocket();
+        await noTicket.ConnectAsync(new Uri($"{baseUrl}/{id}"), CancellationToken.None);
+        var buffer = new byte[1024];
+        var result = await noTicket.ReceiveAsync(buffer, new CancellationTokenSource(TimeSpan.FromSeconds(5)).Token);
+        Assert.Equal(System.Net.WebSockets.WebSocketMessageType.Close, result.MessageType);
+        Assert.Equal(4401, (int)noTicket.CloseStatus!);
+    }
 }

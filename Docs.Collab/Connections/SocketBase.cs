@@ -1,0 +1,224 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Threading.Channels;
+using Docs.Collab.Documents;
+using Docs.Collab.Telemetry;
+
+namespace Docs.Collab.Connections;
+
+/// <summary>
+/// What every collaboration socket shares: whole messages up to the size limit, a silence timeout, a
+/// bounded send queue (a slow reader is cut off instead of slowing its documents), close codes, and
+/// detaching its documents when it ends. Subclasses speak a protocol in <see cref="HandleAsync"/>.
+/// </summary>
+public abstract class SocketBase(WebSocket socket, string? address, DocumentRegistry registry, CollabMetrics metrics, CollabOptions options, ILogger logger)
+    : IDocumentSocket, IDisposable
+{
+    private readonly Channel<byte[]> _outbox = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(options.MaxSendQueue)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.DropWrite,
+    });
+    private readonly CancellationTokenSource _closing = new();
+    private int _closeCode = (int)WebSocketCloseStatus.NormalClosure;
+    private string _closeReason = "";
+
+    protected DocumentRegistry Registry { get; } = registry;
+
+    protected CollabOptions Options { get; } = options;
+
+    protected ILogger Logger { get; } = logger;
+
+    public string? Address { get; } = address;
+
+    /// <summary>Whether a document was ever opened: decides the wording of a timeout.</summary>
+    protected bool EverAuthenticated { get; set; }
+
+    public abstract IReadOnlyCollection<DocumentConnection> Documents { get; }
+
+    public abstract Task DropAsync(DocumentConnection connection, string reason);
+
+    /// <summary>Handles one whole message.</summary>
+    protected abstract Task HandleAsync(byte[] data, CancellationToken cancellationToken);
+
+    /// <summary>Queues a frame; a client that lets <see cref="CollabOptions.MaxSendQueue"/> frames pile up is disconnected.</summary>
+    public void Send(byte[] frame)
+    {
+        if (!_outbox.Writer.TryWrite(frame) && !_closing.IsCancellationRequested)
+        {
+            Close(CloseCodes.ResetConnection, "Reset Connection: too slow to read");
+        }
+    }
+
+    public void Close(int code, string reason)
+    {
+        if (_closing.IsCancellationRequested)
+        {
+            return;
+        }
+        (_closeCode, _closeReason) = (code, reason);
+        _closing.Cancel();
+        _outbox.Writer.TryComplete();
+    }
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        metrics.SocketOpened();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, _closing.Token);
+        var sender = SendLoopAsync();
+        try
+        {
+            await ReceiveLoopAsync(linked.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (WebSocketException)
+        {
+            // The client went away.
+        }
+        finally
+        {
+            if (stopping.IsCancellationRequested && !_closing.IsCancellationRequested)
+            {
+                Close(CloseCodes.GoingAway, "server shutting down");
+            }
+            _outbox.Writer.TryComplete();
+            foreach (var connection in Documents)
+            {
+                await Registry.DetachAsync(connection);
+            }
+            await sender;
+            await CloseSocketAsync();
+            metrics.SocketClosed(_closeCode);
+        }
+    }
+
+    private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                using var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                silence.CancelAfter(Options.Timeout);
+                var frame = await ReadMessageAsync(buffer, silence.Token, cancellationToken);
+                if (frame is null)
+                {
+                    return;
+                }
+                metrics.Received(frame.Length);
+                await HandleAsync(frame, cancellationToken);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>One whole message, or null when the socket is done (closed, too big, silent for too long).</summary>
+    private async Task<byte[]?> ReadMessageAsync(byte[] buffer, CancellationToken silence, CancellationToken closing)
+    {
+        using var message = new MemoryStream();
+        while (true)
+        {
+            ValueWebSocketReceiveResult result;
+            try
+            {
+                result = await socket.ReceiveAsync(buffer.AsMemory(), silence);
+            }
+            catch (OperationCanceledException) when (!closing.IsCancellationRequested)
+            {
+                Close(CloseCodes.ConnectionTimeout, EverAuthenticated ? "Connection Timeout: nothing received" : "Connection Timeout: no document authenticated");
+                return null;
+            }
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                _closeCode = (int)(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure);
+                return null;
+            }
+            if (message.Length + result.Count > Options.MaxMessageBytes)
+            {
+                Logger.LogWarning("Closed a socket from {Address}: a message over {Max} bytes", Address, Options.MaxMessageBytes);
+                Close(CloseCodes.MessageTooBig, "Message Too Big");
+                return null;
+            }
+            message.Write(buffer, 0, result.Count);
+            if (result.EndOfMessage)
+            {
+                return message.ToArray();
+            }
+        }
+    }
+
+    /// <summary>Sends the acknowledgement built by <paramref name="acknowledgement"/> once <paramref name="durable"/> completes.</summary>
+    protected async Task AcknowledgeWhenDurableAsync(DocumentConnection connection, Task durable, Func<byte[]>? acknowledgement)
+    {
+        try
+        {
+            await durable;
+            if (acknowledgement is not null)
+            {
+                Send(acknowledgement());
+            }
+        }
+        catch (Exception ex)
+        {
+            // Not durable: no acknowledgement; the client keeps the change as unsynced and resends it after reconnecting.
+            Logger.LogError(ex, "An update of {Document} could not be stored; resetting the writer's connection", connection.Document.Id);
+            Close(CloseCodes.ResetConnection, "Reset Connection: storage unavailable");
+        }
+    }
+
+    private async Task SendLoopAsync()
+    {
+        try
+        {
+            await foreach (var frame in _outbox.Reader.ReadAllAsync())
+            {
+                if (socket.State != WebSocketState.Open)
+                {
+                    break;
+                }
+                await socket.SendAsync(frame, WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
+                metrics.Sent(frame.Length);
+            }
+        }
+        catch (WebSocketException)
+        {
+            _closing.Cancel();
+        }
+    }
+
+    private async Task CloseSocketAsync()
+    {
+        try
+        {
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await socket.CloseOutputAsync((WebSocketCloseStatus)_closeCode, _closeReason, timeout.Token);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+        }
+        socket.Dispose();
+    }
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _closing.Dispose();
+        }
+    }
+}
