@@ -51,6 +51,9 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     public Task StopAsync() => _orchestrator.StopAsync();
 
+    /// <summary>The process id of a running resource (null for external ones): for benchmarks that sample its CPU and memory.</summary>
+    public int? GetProcessId(string name) => _orchestrator.ProcessId(name);
+
     /// <summary>Stops a project (killed outright when <paramref name="kill"/>) and starts it again, healthy, on the same port.</summary>
     public Task RestartResourceAsync(string name, bool kill = false) => _orchestrator.RestartAsync(name, kill);
 

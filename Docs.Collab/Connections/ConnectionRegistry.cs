@@ -20,6 +20,8 @@ public sealed class ConnectionRegistry
 
     public void Remove(IDocumentSocket socket) => _sockets.TryRemove(socket, out _);
 
+    public IEnumerable<SocketBase> All => _sockets.Keys.OfType<SocketBase>();
+
     /// <summary>The document connections of a document, optionally of one user.</summary>
     public IEnumerable<DocumentConnection> Of(Guid documentId, Guid? userId = null) =>
         _sockets.Keys.SelectMany(s => s.Documents)

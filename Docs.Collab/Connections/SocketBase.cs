@@ -19,6 +19,7 @@ public abstract class SocketBase(WebSocket socket, string? address, DocumentRegi
         SingleReader = true,
         FullMode = BoundedChannelFullMode.DropWrite,
     });
+    private const int ReceiveBufferBytes = 4096;
     private readonly CancellationTokenSource _closing = new();
     private int _closeCode = (int)WebSocketCloseStatus.NormalClosure;
     private string _closeReason = "";
@@ -33,6 +34,17 @@ public abstract class SocketBase(WebSocket socket, string? address, DocumentRegi
 
     /// <summary>Whether a document was ever opened: decides the wording of a timeout.</summary>
     protected bool EverAuthenticated { get; set; }
+
+    private long _lastReceived = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    /// <summary>Closes the socket if nothing arrived for <see cref="CollabOptions.Timeout"/> (checked by <see cref="SilenceWatch"/>, one timer for all sockets).</summary>
+    public void CloseIfSilent()
+    {
+        if (System.Diagnostics.Stopwatch.GetElapsedTime(Volatile.Read(ref _lastReceived)) > Options.Timeout)
+        {
+            Close(CloseCodes.ConnectionTimeout, EverAuthenticated ? "Connection Timeout: nothing received" : "Connection Timeout: no document authenticated");
+        }
+    }
 
     public abstract IReadOnlyCollection<DocumentConnection> Documents { get; }
 
@@ -96,18 +108,18 @@ public abstract class SocketBase(WebSocket socket, string? address, DocumentRegi
 
     private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        // Small: most frames are a few dozen bytes, and an idle connection should cost little; larger ones arrive in pieces.
+        var buffer = ArrayPool<byte>.Shared.Rent(ReceiveBufferBytes);
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                using var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                silence.CancelAfter(Options.Timeout);
-                var frame = await ReadMessageAsync(buffer, silence.Token, cancellationToken);
+                var frame = await ReadMessageAsync(buffer, cancellationToken);
                 if (frame is null)
                 {
                     return;
                 }
+                Volatile.Write(ref _lastReceived, System.Diagnostics.Stopwatch.GetTimestamp());
                 metrics.Received(frame.Length);
                 await HandleAsync(frame, cancellationToken);
             }
@@ -118,22 +130,24 @@ public abstract class SocketBase(WebSocket socket, string? address, DocumentRegi
         }
     }
 
-    /// <summary>One whole message, or null when the socket is done (closed, too big, silent for too long).</summary>
-    private async Task<byte[]?> ReadMessageAsync(byte[] buffer, CancellationToken silence, CancellationToken closing)
+    /// <summary>One whole message, or null when the socket is done (closed, too big, or closed by us).</summary>
+    private async Task<byte[]?> ReadMessageAsync(byte[] buffer, CancellationToken cancellationToken)
     {
-        using var message = new MemoryStream();
-        while (true)
+        var result = await socket.ReceiveAsync(buffer.AsMemory(), cancellationToken);
+        if (result.MessageType == WebSocketMessageType.Close)
         {
-            ValueWebSocketReceiveResult result;
-            try
-            {
-                result = await socket.ReceiveAsync(buffer.AsMemory(), silence);
-            }
-            catch (OperationCanceledException) when (!closing.IsCancellationRequested)
-            {
-                Close(CloseCodes.ConnectionTimeout, EverAuthenticated ? "Connection Timeout: nothing received" : "Connection Timeout: no document authenticated");
-                return null;
-            }
+            _closeCode = (int)(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure);
+            return null;
+        }
+        if (result.EndOfMessage)
+        {
+            return buffer.AsSpan(0, result.Count).ToArray(); // the usual case: one small frame in one read
+        }
+        using var message = new MemoryStream();
+        message.Write(buffer, 0, result.Count);
+        while (!result.EndOfMessage)
+        {
+            result = await socket.ReceiveAsync(buffer.AsMemory(), cancellationToken);
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 _closeCode = (int)(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure);
@@ -146,11 +160,8 @@ public abstract class SocketBase(WebSocket socket, string? address, DocumentRegi
                 return null;
             }
             message.Write(buffer, 0, result.Count);
-            if (result.EndOfMessage)
-            {
-                return message.ToArray();
-            }
         }
+        return message.ToArray();
     }
 
     /// <summary>Sends the acknowledgement built by <paramref name="acknowledgement"/> once <paramref name="durable"/> completes.</summary>

@@ -335,6 +335,9 @@ internal sealed class Orchestrator : IAsyncDisposable
         }
     }
 
+    /// <summary>The process id of a running project or server, for tools that sample it.</summary>
+    public int? ProcessId(string name) => _processes.TryGetValue(name, out var process) ? process.Id : null;
+
     /// <summary>Kills every child at once: for a forced exit, when waiting is not wanted.</summary>
     public void Kill()
     {

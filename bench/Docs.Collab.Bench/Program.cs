@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Docs.Core.Collaboration;
+using Docs.Core.Documents;
+using Docs.Hosting;
+using Docs.Testing;
+using Npgsql;
+
+// Docs.Collab (durable: every update logged before its acknowledgement) against the peer, Hocuspocus
+// 4.7 in memory, through the same scenarios in one run, with bench/collab/load.mjs as the editors.
+// Usage: bench/collab.sh [seconds per scenario] [scenario names...]
+var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
+var only = args.Skip(1).ToHashSet(StringComparer.OrdinalIgnoreCase);
+var scenarios = new (string Name, int Docs, int Clients, int Writers, int Rate)[]
+{
+    ("S0 small team", 4, 25, 2, 10),
+    ("S1 classroom", 1, 200, 5, 10),
+    ("S2 many docs", 100, 4, 1, 5),
+    ("S3 crowd", 1, 1000, 10, 10),
+    ("S4 idle crowd", 500, 4, 0, 0),
+}.Where(s => only.Count == 0 || only.Contains(s.Name.Split(' ')[0])).ToList();
+
+var root = FindRoot();
+var loadDirectory = Path.Combine(root, "bench", "collab");
+
+await using var app = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Docs_AppHost>(configure: (_, configuration) =>
+    Microsoft.Extensions.Configuration.MemoryConfigurationBuilderExtensions.AddInMemoryCollection(configuration, new Dictionary<string, string?>
+    {
+        ["Services:collab:Logging:LogLevel:Default"] = "Warning",
+        ["Services:collab:Collaboration:NewConnectionsPerAddressPerMinute"] = "100000",
+        ["Services:collab:Collaboration:MaxConnectionsPerDocument"] = "5000",
+    }));
+await app.StartAsync();
+var collabPid = app.Application.GetProcessId("collab") ?? throw new InvalidOperationException("Docs.Collab is not running.");
+var tickets = new CollaborationTicket(app.Application.GetResource<ParameterResource>("collaboration-secret").Value, TimeProvider.System);
+var collabUrl = new UriBuilder(app.GetEndpoint("collab")) { Scheme = "ws", Path = "/collaboration/ws/" }.Uri.ToString();
+
+var peerPort = FreePort();
+using var peer = StartNode(loadDirectory, "peer.mjs", peerPort.ToString(CultureInfo.InvariantCulture));
+await peer.StandardOutput.ReadLineAsync();
+var peerUrl = $"ws://127.0.0.1:{peerPort}";
+
+var rows = new List<(string Scenario, JsonElement Docs, JsonElement Peer)>();
+var nextRoot = 0L;
+
+// Warm-up, not measured: both servers compile their hot paths (the JIT here, V8 there) before the scenarios.
+{
+    var warmUp = await SeedAsync(app.GetConnectionString("docsdb"), 4, nextRoot);
+    nextRoot += 4;
+    string[] light = ["--clients", "10", "--writers", "2", "--rate", "20", "--seconds", "5"];
+    await RunLoadAsync(loadDirectory, collabUrl, warmUp.Select(id => (id.ToString(), tickets.Issue(id, null, "bench", canWrite: true))), collabPid, light);
+    await RunLoadAsync(loadDirectory, peerUrl, warmUp.Select(id => (id.ToString(), "any")), peer.Id, light);
+}
+foreach (var scenario in scenarios)
+{
+    var documents = await SeedAsync(app.GetConnectionString("docsdb"), scenario.Docs, nextRoot);
+    nextRoot += scenario.Docs;
+    var load = new[] { "--clients", scenario.Clients.ToString(CultureInfo.InvariantCulture), "--writers", scenario.Writers.ToString(CultureInfo.InvariantCulture),
+        "--rate", Math.Max(1, scenario.Rate).ToString(CultureInfo.InvariantCulture), "--seconds", (scenario.Writers == 0 ? 5 : seconds).ToString(CultureInfo.InvariantCulture) };
+
+    // Tickets last a minute: minted just before the clients open their documents.
+    var ours = await RunLoadAsync(loadDirectory, collabUrl, documents.Select(id => (id.ToString(), tickets.Issue(id, null, "bench", canWrite: true))), collabPid, load);
+    var theirs = await RunLoadAsync(loadDirectory, peerUrl, documents.Select(id => (id.ToString(), "any")), peer.Id, load);
+    rows.Add((scenario.Name, ours, theirs));
+    Console.WriteLine($"{scenario.Name}: Docs.Collab {ours}");
+    Console.WriteLine($"{scenario.Name}: Hocuspocus  {theirs}");
+}
+peer.Kill(entireProcessTree: true);
+
+Console.WriteLine();
+Console.WriteLine("| scenario | p50 Docs.Collab / Hocuspocus | p99 Docs.Collab / Hocuspocus | p99 ratio | server CPU s | CPU ratio | KiB per connection | delivered | diverged |");
+Console.WriteLine("| --- | --- | --- | ---: | --- | ---: | --- | --- | --- |");
+foreach (var (scenario, ours, theirs) in rows)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {scenario} | {Ms(ours, "latencyP50Ms")} / {Ms(theirs, "latencyP50Ms")} | {Ms(ours, "latencyP99Ms")} / {Ms(theirs, "latencyP99Ms")} | {Ratio(ours, theirs, "latencyP99Ms")} " +
+        $"| {Number(ours, "serverCpuSeconds")} / {Number(theirs, "serverCpuSeconds")} | {Ratio(ours, theirs, "serverCpuSeconds")} " +
+        $"| {PerConnection(ours)} / {PerConnection(theirs)} | {Delivered(ours)} / {Delivered(theirs)} | {ours.GetProperty("diverged")} / {theirs.GetProperty("diverged")} |"));
+}
+
+static string Ms(JsonElement result, string name) => result.GetProperty(name).ValueKind == JsonValueKind.Number
+    ? result.GetProperty(name).GetDouble().ToString("0.0", CultureInfo.InvariantCulture) + " ms" : "-";
+
+static string Number(JsonElement result, string name) => result.GetProperty(name).ValueKind == JsonValueKind.Number
+    ? result.GetProperty(name).GetDouble().ToString("0.00", CultureInfo.InvariantCulture) : "-";
+
+static string Ratio(JsonElement ours, JsonElement theirs, string name) =>
+    ours.GetProperty(name).ValueKind == JsonValueKind.Number && theirs.GetProperty(name).ValueKind == JsonValueKind.Number && theirs.GetProperty(name).GetDouble() > 0
+        ? (ours.GetProperty(name).GetDouble() / theirs.GetProperty(name).GetDouble()).ToString("0.00", CultureInfo.InvariantCulture) + "x" : "-";
+
+static string PerConnection(JsonElement result) =>
+    result.GetProperty("serverRssConnectedKiB").ValueKind == JsonValueKind.Number
+        ? ((result.GetProperty("serverRssConnectedKiB").GetDouble() - result.GetProperty("serverRssBeforeKiB").GetDouble()) / result.GetProperty("connections").GetDouble())
+            .ToString("0.0", CultureInfo.InvariantCulture)
+        : "-";
+
+static string Delivered(JsonElement result) =>
+    $"{result.GetProperty("deliveries").GetInt64()}/{result.GetProperty("expectedDeliveries").GetInt64()}";
+
+static async Task<List<Guid>> SeedAsync(string connectionString, int count, long offset)
+{
+    var ids = Enumerable.Range(0, count).Select(_ => Guid.CreateVersion7()).ToList();
+    await using var connection = new NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    await using var insert = new NpgsqlCommand("""
+        INSERT INTO documents (id, title, link_reach, link_role, path, depth, num_child, created_at, updated_at, attachments)
+        SELECT id, 'bench', 'restricted', 'reader', path, 1, 0, now(), now(), '{}' FROM unnest($1, $2) AS t(id, path)
+        """, connection);
+    insert.Parameters.Add(new NpgsqlParameter { Value = ids.ToArray() });
+    insert.Parameters.Add(new NpgsqlParameter { Value = ids.Select((_, i) => TreePath.Encode(DocumentTree.Origin * 2 + offset + i)).ToArray() });
+    await insert.ExecuteNonQueryAsync();
+    return ids;
+}
+
+static async Task<JsonElement> RunLoadAsync(string directory, string url, IEnumerable<(string Name, string Token)> documents, int pid, string[] load)
+{
+    var manifest = Path.Combine(Path.GetTempPath(), $"collab-bench-{Guid.NewGuid():N}.json");
+    await File.WriteAllTextAsync(manifest, JsonSerializer.Serialize(new { documents = documents.Select(d => new { name = d.Name, token = d.Token }) }));
+    using var process = StartNode(directory, "load.mjs", ["--url", url, "--manifest", manifest, "--pid", pid.ToString(CultureInfo.InvariantCulture), .. load]);
+    var output = await process.StandardOutput.ReadToEndAsync();
+    var error = await process.StandardError.ReadToEndAsync();
+    await process.WaitForExitAsync();
+    File.Delete(manifest);
+    if (process.ExitCode != 0)
+    {
+        throw new InvalidOperationException($"load.mjs failed against {url}: {error}");
+    }
+    return JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement;
+}
+
+static Process StartNode(string directory, string script, params string[] arguments)
+{
+    var start = new ProcessStartInfo("node") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+    start.ArgumentList.Add(script);
+    foreach (var argument in arguments)
+    {
+        start.ArgumentList.Add(argument);
+    }
+    return Process.Start(start)!;
+}
+
+static int FreePort()
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+static string FindRoot()
+{
+    var directory = new DirectoryInfo(AppContext.BaseDirectory);
+    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Docs.sln")))
+    {
+        directory = directory.Parent;
+    }
+    return directory?.FullName ?? throw new InvalidOperationException("Docs.sln not found.");
+}
