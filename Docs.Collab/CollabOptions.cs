@@ -41,4 +41,10 @@ public sealed class CollabOptions
 
     /// <summary>The log of a loaded document is folded into its snapshot once it has this many entries.</summary>
     public int CompactAfterUpdates { get; set; } = 1000;
+
+    /// <summary>
+    /// While a document is edited, its log is folded at least this often, and each fold keeps a version
+    /// snapshot unless one was kept within this interval: the version history has at most one entry per interval of editing.
+    /// </summary>
+    public TimeSpan VersionInterval { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -72,7 +72,9 @@ public sealed class DocumentEditor(UpdateLog log, RedisFanout fanout, DocumentRe
         }
         fanout.Publish(document.Id, RedisFanout.Kind.Update, update);
         var durable = log.AppendAsync(document.Id, update);
-        if (document.LoggedUpdates >= _options.CompactAfterUpdates && document.TryStartCompaction())
+        var due = document.LoggedUpdates >= _options.CompactAfterUpdates
+            || System.Diagnostics.Stopwatch.GetElapsedTime(document.LastCompacted) > _options.VersionInterval;
+        if (due && document.TryStartCompaction())
         {
             _ = CompactInBackgroundAsync(document);
         }

@@ -178,6 +178,7 @@ public sealed class DocumentRegistry(UpdateLog log, RedisFanout fanout, CollabMe
                 var state = document.Doc.EncodeStateAsUpdate();
                 document.Bytes = state.Length;
                 document.LoggedUpdates = 0;
+                document.LastCompacted = System.Diagnostics.Stopwatch.GetTimestamp();
                 return state;
             }
             finally
@@ -189,21 +190,32 @@ public sealed class DocumentRegistry(UpdateLog log, RedisFanout fanout, CollabMe
 
     private async Task UnloadLaterAsync(LiveDocument document)
     {
-        await Task.Delay(_options.UnloadAfter, time);
-        await document.Gate.WaitAsync();
-        try
+        var wait = _options.UnloadAfter;
+        while (true)
         {
-            if (document.ConnectionCount > 0 || document.Unloaded || time.GetUtcNow() - document.LastDetached < _options.UnloadAfter)
+            // Timers and the wall clock may disagree by a millisecond: wait again for what is left.
+            await Task.Delay(wait + TimeSpan.FromMilliseconds(5), time);
+            await document.Gate.WaitAsync();
+            try
             {
-                return;
+                if (document.ConnectionCount > 0 || document.Unloaded)
+                {
+                    return;
+                }
+                wait = _options.UnloadAfter - (time.GetUtcNow() - document.LastDetached);
+                if (wait > TimeSpan.Zero)
+                {
+                    continue;
+                }
+                document.Unloaded = true;
             }
-            document.Unloaded = true;
+            finally
+            {
+                document.Gate.Release();
+            }
+            await UnloadAsync(document);
+            return;
         }
-        finally
-        {
-            document.Gate.Release();
-        }
-        await UnloadAsync(document);
     }
 
     private async Task UnloadAsync(LiveDocument document)

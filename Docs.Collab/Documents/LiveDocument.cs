@@ -33,6 +33,9 @@ public sealed class LiveDocument(Guid id, Doc doc, long bytes)
 
     public DateTimeOffset LastDetached { get; set; }
 
+    /// <summary>When the log was last folded into the snapshot (or the document loaded).</summary>
+    public long LastCompacted { get; set; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
     private int _compacting;
 
     /// <summary>True for the one caller that may start a compaction now.</summary>

@@ -116,6 +116,16 @@ public sealed class UpdateLog : BackgroundService
             await write.ExecuteNonQueryAsync(cancellationToken);
             if (ids.Count > 0)
             {
+                // Edits since the last fold: keep a version, unless one is recent.
+                await using var version = new NpgsqlCommand("""
+                    INSERT INTO document_versions (id, document_id, content, created_at)
+                    SELECT $1, $2, $3, now()
+                    WHERE NOT EXISTS (SELECT 1 FROM document_versions WHERE document_id = $2 AND created_at > now() - $4)
+                    """, connection, transaction)
+                {
+                    Parameters = { new() { Value = Guid.CreateVersion7() }, new() { Value = documentId }, new() { Value = state }, new() { Value = _options.VersionInterval } },
+                };
+                await version.ExecuteNonQueryAsync(cancellationToken);
                 await using var delete = new NpgsqlCommand("DELETE FROM document_updates WHERE id = ANY($1)", connection, transaction)
                 {
                     Parameters = { new() { Value = ids.ToArray() } },

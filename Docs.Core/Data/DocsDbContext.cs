@@ -27,6 +27,8 @@ public sealed class DocsDbContext(DbContextOptions<DocsDbContext> options) : DbC
 
     public DbSet<DocumentUpdate> DocumentUpdates => Set<DocumentUpdate>();
 
+    public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums as the lower-case words of the API ("reader", "public"), not numbers.
@@ -92,6 +94,12 @@ public sealed class DocsDbContext(DbContextOptions<DocsDbContext> options) : DbC
             update.Property(u => u.Id).UseIdentityAlwaysColumn();
             update.HasIndex(u => new { u.DocumentId, u.Id });
             update.HasOne<Document>().WithMany().HasForeignKey(u => u.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<DocumentVersion>(version =>
+        {
+            version.HasIndex(v => new { v.DocumentId, v.CreatedAt });
+            version.HasOne<Document>().WithMany().HasForeignKey(v => v.DocumentId).OnDelete(DeleteBehavior.Cascade);
         });
 
         UseSnakeCase(modelBuilder);

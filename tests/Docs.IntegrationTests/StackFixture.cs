@@ -19,6 +19,9 @@ public sealed class StackFixture : IAsyncLifetime
                 ["Services:api:RateLimits:WritesPerAddress"] = "1000000",
                 // Two collaboration servers, so clients on different instances can be tested.
                 ["collab:Instances"] = "2",
+                // Documents unload (and fold their log into a snapshot and a version) 2 s after their last connection.
+                ["Services:collab:Collaboration:UnloadAfter"] = "00:00:02",
+                ["Services:collab-2:Collaboration:UnloadAfter"] = "00:00:02",
             }));
         await App.StartAsync();
     }

@@ -259,6 +259,35 @@ namespace Docs.Core.Data.Migrations
                     b.ToTable("document_updates");
                 });
 
+            modelBuilder.Entity("Docs.Core.Data.Entities.DocumentVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_document_versions");
+
+                    b.HasIndex("DocumentId", "CreatedAt")
+                        .HasDatabaseName("ix_document_versions_document_id_created_at");
+
+                    b.ToTable("document_versions");
+                });
+
             modelBuilder.Entity("Docs.Core.Data.Entities.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -474,6 +503,16 @@ namespace Docs.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_document_updates_documents_document_id");
+                });
+
+            modelBuilder.Entity("Docs.Core.Data.Entities.DocumentVersion", b =>
+                {
+                    b.HasOne("Docs.Core.Data.Entities.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_document_versions_documents_document_id");
                 });
 
             modelBuilder.Entity("Docs.Core.Data.Entities.Invitation", b =>

@@ -138,6 +138,45 @@ public sealed class CollabServerTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task An_idle_document_folds_its_log_into_the_snapshot_and_keeps_a_version()
+    {
+        var owner = await stack.NewPersonAsync();
+        var id = await owner.CreateAsync("Folded");
+        var name = id.ToString();
+        await using (var client = await RawClient.ConnectAsync(stack.SocketUrl()))
+        {
+            Assert.Equal("read-write", await client.OpenAsync(name, await owner.TicketAsync(id)));
+            Assert.True(await client.TypeAsync(name, "one "));
+            Assert.True(await client.TypeAsync(name, "two"));
+        }
+
+        await using var connection = new Npgsql.NpgsqlConnection(stack.App.GetConnectionString("docsdb"));
+        await connection.OpenAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        long logged;
+        do
+        {
+            await Task.Delay(250);
+            await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM document_updates WHERE document_id = $1", connection) { Parameters = { new() { Value = id } } };
+            logged = (long)(await count.ExecuteScalarAsync())!;
+        }
+        while (logged > 0 && DateTime.UtcNow < deadline);
+        Assert.True(logged == 0, string.Join('\n', stack.App.Logs.Of("collab").TakeLast(30)));
+
+        await using var snapshot = new Npgsql.NpgsqlCommand("SELECT content FROM documents WHERE id = $1", connection) { Parameters = { new() { Value = id } } };
+        var doc = new Docs.Yjs.Doc();
+        doc.ApplyUpdate((byte[])(await snapshot.ExecuteScalarAsync())!);
+        Assert.Equal("one two", doc.GetText("t").ToString());
+        await using var versions = new Npgsql.NpgsqlCommand("SELECT count(*) FROM document_versions WHERE document_id = $1", connection) { Parameters = { new() { Value = id } } };
+        Assert.Equal(1L, (long)(await versions.ExecuteScalarAsync())!);
+        // The content API now reads the folded state.
+        var content = await owner.GetAsync($"/api/v1.0/documents/{id}/content/");
+        var fromApi = new Docs.Yjs.Doc();
+        fromApi.ApplyUpdate(Convert.FromBase64String(content.GetProperty("content").GetString()!));
+        Assert.Equal("one two", fromApi.GetText("t").ToString());
+    }
+
+    [Fact]
     public async Task A_disallowed_browser_origin_is_closed_with_4403()
     {
         await using var client = await RawClient.ConnectAsync(stack.SocketUrl(), origin: "https://evil.example");
