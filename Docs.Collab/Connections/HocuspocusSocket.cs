@@ -73,7 +73,7 @@ public sealed class HocuspocusSocket(
             {
                 var body = frame.Body;
                 body.ReadVarUint();
-                await AuthenticateAsync(frame.DocumentName, body.ReadString(), cancellationToken);
+                await AuthenticateAsync(frame.DocumentName, frame.SplitName().Document, body.ReadString(), cancellationToken);
             }
             else
             {
@@ -108,10 +108,9 @@ public sealed class HocuspocusSocket(
         frames.Add(data);
     }
 
-    private async Task AuthenticateAsync(string key, string token, CancellationToken cancellationToken)
+    /// <summary>Opens the document <paramref name="name"/> under the client's <paramref name="key"/> (the name, or name\0session).</summary>
+    private async Task AuthenticateAsync(string key, string name, string token, CancellationToken cancellationToken)
     {
-        var separator = key.IndexOf('\0', StringComparison.Ordinal);
-        var name = separator < 0 ? key : key[..separator];
         var grant = await tickets.ValidateAsync(token);
         if (grant is null || !Guid.TryParse(name, out var documentId) || documentId != grant.DocumentId)
         {

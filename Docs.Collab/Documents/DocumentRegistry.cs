@@ -113,9 +113,11 @@ public sealed class DocumentRegistry(UpdateLog log, RedisFanout fanout, CollabMe
             {
                 return;
             }
+            // Relayed as received, as local updates are: no state-vector diff per message on this hot path.
             if (kind == RedisFanout.Kind.Update)
             {
-                document.ApplyAndBroadcast(payload);
+                document.Doc.ApplyUpdate(payload, origin: null);
+                document.Broadcast(Outbound.Update, payload);
             }
             else
             {

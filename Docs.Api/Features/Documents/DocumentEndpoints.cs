@@ -83,8 +83,7 @@ public static class DocumentEndpoints
     {
         if (!string.IsNullOrWhiteSpace(title))
         {
-            var pattern = "%" + title.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = LikePattern.Containing(title.Trim());
             query = query.Where(d => EF.Functions.ILike(d.Title ?? "", pattern));
         }
         if (isCreatorMe is { } creatorMe)

@@ -41,8 +41,7 @@ public static class UserEndpoints
         var domain = myEmail is not null && myEmail.Contains('@', StringComparison.Ordinal) ? myEmail[myEmail.IndexOf('@', StringComparison.Ordinal)..] : null;
         var myDocuments = db.DocumentAccesses.Where(a => a.UserId == me).Select(a => a.DocumentId);
         var coMembers = db.DocumentAccesses.Where(a => myDocuments.Contains(a.DocumentId)).Select(a => a.UserId);
-        var pattern = "%" + query.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        var pattern = LikePattern.Containing(query);
         var users = await db.Users.AsNoTracking()
             .Where(u => u.Id != me && u.IsActive
                 && (coMembers.Contains(u.Id) || (domain != null && u.Email!.EndsWith(domain)))
