@@ -16,10 +16,15 @@ internal static class MailExtensions
         {
             if (value is not null)
             {
-                worker.WithEnvironment($"Mail__{key.Replace(":", "__", StringComparison.Ordinal)}", value);
+                worker.WithSetting($"Mail__{key.Replace(":", "__", StringComparison.Ordinal)}", value);
             }
         }
-        if (string.IsNullOrWhiteSpace(mail["SmtpHost"]))
+        if (string.IsNullOrWhiteSpace(mail["SmtpHost"]) && builder.ExecutionContext.IsPublishMode)
+        {
+            // A container's only writable place; deployments set Mail:SmtpHost (README, Deploy).
+            worker.WithEnvironment("Mail__PickupDirectory", "/tmp/mail");
+        }
+        else if (string.IsNullOrWhiteSpace(mail["SmtpHost"]))
         {
             var pickup = Path.Combine(builder.Options.DataDirectory, "mail");
             worker.WithEnvironment("Mail__PickupDirectory", pickup)

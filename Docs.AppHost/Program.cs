@@ -18,13 +18,20 @@ var api = builder.AddProject<Projects.Docs_Api>("api")
     .WithEnvironment("Collaboration__ServerSecret", collaborationSecret);
 signIn.ValidatesTokens(api);
 
-// Several instances serve the same documents through Redis (collab:Instances, 1 by default).
-var collabs = Enumerable.Range(1, Math.Max(1, builder.Configuration.GetValue("collab:Instances", 1)))
+// Several instances serve the same documents through Redis (collab:Instances: running, 1 by default,
+// each its own resource; published, 2 replicas of one). Browsers reach them at /collaboration/ws/.
+var collabInstances = Math.Max(1, builder.Configuration.GetValue("collab:Instances", builder.ExecutionContext.IsPublishMode ? 2 : 1));
+var collabs = Enumerable.Range(1, builder.ExecutionContext.IsPublishMode ? 1 : collabInstances)
     .Select(instance => builder.AddProject<Projects.Docs_Collab>(instance == 1 ? "collab" : $"collab-{instance}")
         .WithReference(docsdb).WaitFor(api) // the API applies the migrations
         .WithReference(redis).WaitFor(redis)
-        .WithEnvironment("Collaboration__ServerSecret", collaborationSecret))
+        .WithEnvironment("Collaboration__ServerSecret", collaborationSecret)
+        .WithPublicPath("/collaboration/ws/", longLived: true))
     .ToList();
+if (builder.ExecutionContext.IsPublishMode)
+{
+    collabs[0].WithReplicas(collabInstances);
+}
 
 // The worker starts after the API, which applies the database migrations.
 var worker = builder.AddProject<Projects.Docs_Worker>("worker")
@@ -42,7 +49,7 @@ signIn.SignsUsersIn(web);
 foreach (var collab in collabs)
 {
     web.WithReference(collab).WaitFor(collab);
-    collab.WithEnvironment("Collaboration__AllowedOrigins__0", web.Resource.HttpEndpoint);
+    collab.WithEnvironment("Collaboration__AllowedOrigins__0", ReferenceExpression.Create($"{web.Resource.HttpEndpoint}"));
 }
 worker.WithEnvironment("Mail__SiteUrl", web.Resource.HttpEndpoint);
 

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Configuration;
 namespace Docs.AppHost;
 
 /// <summary>
-/// Who signs people in: Keycloak (or any OpenID Connect provider) when <c>Identity:Authority</c> is
-/// configured, otherwise Docs.Identity, the development provider with Keycloak's URL layout.
+/// Who signs people in: the OpenID Connect provider at <c>Identity:Authority</c> when configured;
+/// otherwise Docs.Identity (the development provider with Keycloak's URL layout) when running, and
+/// Keycloak with the realm of <c>deploy/keycloak/</c> when published.
 /// </summary>
 public sealed class SignIn
 {
@@ -15,17 +16,22 @@ public sealed class SignIn
     /// <summary>Public client allowed the password grant, so tests and scripts get tokens without a browser.</summary>
     public const string DevClientId = "docs-dev";
 
-    private readonly string? _externalAuthority;
+    public const string KeycloakImage = "quay.io/keycloak/keycloak:26.0";
 
-    private SignIn(string? externalAuthority, IResourceBuilder<ProjectResource>? provider, IResourceBuilder<ParameterResource> clientSecret)
+    private readonly IConfiguration _configuration;
+
+    private SignIn(IConfiguration configuration, ReferenceExpression authority, IResourceBuilder<ParameterResource> clientSecret)
     {
-        _externalAuthority = externalAuthority;
-        Provider = provider;
+        _configuration = configuration;
+        Authority = authority;
         ClientSecret = clientSecret;
     }
 
     /// <summary>Docs.Identity, when it runs.</summary>
-    public IResourceBuilder<ProjectResource>? Provider { get; }
+    public IResourceBuilder<ProjectResource>? Provider { get; private init; }
+
+    /// <summary>Keycloak, when published without an external authority.</summary>
+    public IResourceBuilder<ContainerResource>? Keycloak { get; private init; }
 
     public IResourceBuilder<ParameterResource> ClientSecret { get; }
 
@@ -35,7 +41,11 @@ public sealed class SignIn
         var clientSecret = builder.AddParameter("oidc-client-secret", secret: true, generated: string.IsNullOrWhiteSpace(authority));
         if (!string.IsNullOrWhiteSpace(authority))
         {
-            return new SignIn(authority.TrimEnd('/'), provider: null, clientSecret);
+            return new SignIn(builder.Configuration, authority.TrimEnd('/'), clientSecret);
+        }
+        if (builder.ExecutionContext.IsPublishMode)
+        {
+            return AddKeycloak(builder, postgres, clientSecret);
         }
 
         var identitydb = postgres.AddDatabase("identitydb", databaseName: "identity");
@@ -49,22 +59,69 @@ public sealed class SignIn
             .WithEnvironment("Identity__Clients__1__ClientId", DevClientId)
             .WithEnvironment("Identity__Clients__1__AllowPasswordGrant", "true");
         provider.WithEnvironment("Identity__Issuer", provider.Resource.HttpEndpoint, $"/realms/{Realm}");
-        return new SignIn(externalAuthority: null, provider, clientSecret);
+        return new SignIn(builder.Configuration, ReferenceExpression.Create($"{provider.Resource.HttpEndpoint}/realms/{Realm}"), clientSecret)
+        {
+            Provider = provider,
+        };
+    }
+
+    /// <summary>
+    /// Keycloak on its own public URL (<c>Publish:Urls:keycloak</c>), its data in a <c>keycloak</c> database of
+    /// the same server, importing the realm (client, audience mapper, brute-force protection) at start.
+    /// </summary>
+    private static SignIn AddKeycloak(IDistributedApplicationBuilder builder, IResourceBuilder<PostgresServerResource> postgres, IResourceBuilder<ParameterResource> clientSecret)
+    {
+        var keycloakdb = postgres.AddDatabase("keycloakdb", databaseName: "keycloak");
+        var adminPassword = builder.AddParameter("keycloak-admin-password", secret: true, generated: true);
+        var server = postgres.Resource;
+        var keycloak = builder.AddContainer("keycloak", KeycloakImage)
+            .WithHttpEndpoint(targetPort: 8080, port: builder.Configuration.GetValue("identity:Port", 8083))
+            .WithArgs("start", "--import-realm")
+            .WithMount("../deploy/keycloak", "/opt/keycloak/data/import")
+            .WithHealthProbes("/health/ready", "/health/live", port: 9000)
+            .WaitFor(keycloakdb)
+            .WithEnvironment("KC_DB", "postgres")
+            .WithEnvironment("KC_DB_URL", ReferenceExpression.Create(
+                $"jdbc:postgresql://{server.Endpoint.Property(EndpointProperty.Host)}:{server.Endpoint.Property(EndpointProperty.Port)}/{keycloakdb.Resource.DatabaseName}"))
+            .WithEnvironment("KC_DB_USERNAME", PostgresServerResource.UserName)
+            .WithEnvironment("KC_DB_PASSWORD", ReferenceExpression.Create($"{server.Password}"))
+            .WithEnvironment("KC_BOOTSTRAP_ADMIN_USERNAME", "admin")
+            .WithEnvironment("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword)
+            // TLS ends at the Ingress; Keycloak builds its URLs from the public one.
+            .WithEnvironment("KC_HTTP_ENABLED", "true")
+            .WithEnvironment("KC_PROXY_HEADERS", "xforwarded")
+            .WithEnvironment("KC_HEALTH_ENABLED", "true")
+            .WithEnvironment("DOCS_OIDC_CLIENT_SECRET", clientSecret)
+            .WithExternalHttpEndpoints();
+        keycloak.WithEnvironment("KC_HOSTNAME", ReferenceExpression.Create($"{keycloak.Resource.HttpEndpoint}"));
+        return new SignIn(builder.Configuration, ReferenceExpression.Create($"{keycloak.Resource.HttpEndpoint}/realms/{Realm}"), clientSecret)
+        {
+            Keycloak = keycloak,
+        };
     }
 
     /// <summary>The issuer URL, as services validate it.</summary>
-    public string Authority => _externalAuthority ?? $"{Provider!.Resource.HttpEndpoint.UrlString}/realms/{Realm}";
+    public ReferenceExpression Authority { get; }
+
+    /// <summary>Whether the issuer is on HTTPS: the development provider is not; a published Keycloak is unless its public URL says otherwise.</summary>
+    private bool AuthorityIsHttps => Keycloak is not null
+        ? Docs.Hosting.Publishing.PublicUrls.Of(_configuration, Keycloak.Resource.HttpEndpoint).Scheme == Uri.UriSchemeHttps
+        : Authority.Parts is [LiteralPart literal] && literal.Text.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A resource server: validates bearer tokens of this authority for the API's audience.</summary>
     public IResourceBuilder<ProjectResource> ValidatesTokens(IResourceBuilder<ProjectResource> service)
     {
-        service.WithEnvironment("Identity__Authority", () => Authority)
+        service.WithEnvironment("Identity__Authority", Authority)
             .WithEnvironment("Identity__Audience", ApiAudience)
             // Plain HTTP is only ever the development provider (or a local Keycloak).
-            .WithEnvironment("Identity__RequireHttpsMetadata", () => Authority.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? "true" : "false");
+            .WithEnvironment("Identity__RequireHttpsMetadata", AuthorityIsHttps ? "true" : "false");
         if (Provider is not null)
         {
             service.WaitFor(Provider);
+        }
+        if (Keycloak is not null)
+        {
+            service.WaitFor(Keycloak);
         }
         return service;
     }
@@ -84,6 +141,8 @@ public sealed class SignIn
                 .WithEnvironment("Identity__Clients__0__RedirectUris__0", origin, "/signin-oidc")
                 .WithEnvironment("Identity__Clients__0__PostLogoutRedirectUris__0", origin, "/signout-callback-oidc");
         }
+        // The realm's redirect URIs and web origin are the public URL of the web front.
+        Keycloak?.WithEnvironment("DOCS_BASE_URL", ReferenceExpression.Create($"{web.Resource.HttpEndpoint}"));
         return web;
     }
 }

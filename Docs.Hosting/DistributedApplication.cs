@@ -15,12 +15,19 @@ public sealed class DistributedApplication : IAsyncDisposable
     private readonly RunContext _context;
     private readonly IReadOnlyList<Resource> _resources;
 
-    internal DistributedApplication(IReadOnlyList<Resource> resources, DistributedApplicationOptions options, IConfiguration configuration)
+    private readonly DistributedApplicationExecutionContext _executionContext;
+    private readonly string _appHostDirectory;
+
+    internal DistributedApplication(IReadOnlyList<Resource> resources, DistributedApplicationOptions options, IConfiguration configuration,
+        DistributedApplicationExecutionContext executionContext, string appHostDirectory)
     {
         _resources = resources;
+        _executionContext = executionContext;
+        _appHostDirectory = appHostDirectory;
         Options = options;
         _context = new RunContext(options, configuration, new ConsoleSink(options.WriteToConsole, options.LogSink));
-        _orchestrator = new Orchestrator(resources, _context, ResourceNotifications);
+        // Publishing starts nothing: the orchestrator gets no resources then.
+        _orchestrator = new Orchestrator(executionContext.IsRunMode ? resources : [], _context, ResourceNotifications);
     }
 
     public static IDistributedApplicationBuilder CreateBuilder(string[] args) =>
@@ -65,6 +72,11 @@ public sealed class DistributedApplication : IAsyncDisposable
         if (DistributedApplicationTestingHook.Current is { } hook)
         {
             hook.Built.TrySetResult(this);
+            return;
+        }
+        if (_executionContext.IsPublishMode)
+        {
+            Environment.ExitCode = Publishing.Publisher.Publish(_resources, _context.Configuration, _executionContext, _appHostDirectory);
             return;
         }
 

@@ -11,6 +11,9 @@ public interface IDistributedApplicationBuilder
 
     IReadOnlyList<Resource> Resources { get; }
 
+    /// <summary>Running or publishing (<c>publish --target …</c>).</summary>
+    DistributedApplicationExecutionContext ExecutionContext { get; }
+
     /// <summary>The AppHost project's directory: relative paths in the model start there.</summary>
     string AppHostDirectory { get; }
 
@@ -28,6 +31,7 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
     public DistributedApplicationBuilder(DistributedApplicationOptions options)
     {
         Options = options;
+        ExecutionContext = DistributedApplicationExecutionContext.Parse(options.Args, out var configurationArgs);
         AppHostDirectory = AppHostInfo.ProjectDirectory ?? AppContext.BaseDirectory;
 
         // The AppHost reads its own settings like any .NET app; later sources win.
@@ -36,7 +40,7 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
         _configuration.AddJsonFile("appsettings.json", optional: true)
             .AddJsonFile($"appsettings.{environment}.json", optional: true)
             .AddEnvironmentVariables()
-            .AddCommandLine(options.Args);
+            .AddCommandLine(configurationArgs);
         DistributedApplicationTestingHook.Current?.ConfigureBuilder?.Invoke(options, _configuration);
 
         if (string.IsNullOrEmpty(options.DataDirectory))
@@ -54,6 +58,8 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
 
     public IReadOnlyList<Resource> Resources => _resources;
 
+    public DistributedApplicationExecutionContext ExecutionContext { get; }
+
     public string AppHostDirectory { get; }
 
     public IResourceBuilder<T> AddResource<T>(T resource) where T : Resource
@@ -68,10 +74,15 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
 
     public DistributedApplication Build()
     {
-        var ordered = TopologicalOrder(_resources);
-        ResolveParameters();
         ApplyServiceSettings();
-        return new DistributedApplication(ordered, Options, _configuration);
+        var ordered = TopologicalOrder(_resources);
+        if (ExecutionContext.IsPublishMode)
+        {
+            // Published values are the target's business: placeholders, or the output's own parameters file.
+            return new DistributedApplication(ordered, Options, _configuration, ExecutionContext, AppHostDirectory);
+        }
+        ResolveParameters();
+        return new DistributedApplication(ordered, Options, _configuration, ExecutionContext, AppHostDirectory);
     }
 
     private void ResolveParameters()
@@ -85,6 +96,10 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
             if (!string.IsNullOrEmpty(configured))
             {
                 parameter.ResolvedValue = configured;
+            }
+            else if (parameter.ConfiguredValue is not null)
+            {
+                parameter.ResolvedValue = parameter.ConfiguredValue;
             }
             else if (stored.TryGetValue(parameter.Name, out var kept))
             {
@@ -113,14 +128,15 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
     /// </summary>
     private void ApplyServiceSettings()
     {
-        foreach (var project in _resources.OfType<ProjectResource>())
+        foreach (var project in _resources.OfType<ProjectResource>().ToList())
         {
+            var builder = new ResourceBuilder<ProjectResource>(project, this);
             var section = _configuration.GetSection($"Services:{project.Name}");
             foreach (var (key, value) in section.AsEnumerable(makePathsRelative: true))
             {
                 if (value is not null)
                 {
-                    project.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = () => value;
+                    builder.WithSetting(key.Replace(":", "__", StringComparison.Ordinal), value);
                 }
             }
         }

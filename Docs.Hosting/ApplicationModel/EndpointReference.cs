@@ -1,14 +1,26 @@
 namespace Docs.Hosting;
 
 /// <summary>
-/// An HTTP endpoint of a resource. The port is allocated when the application starts, unless fixed in
-/// the model (and the options do not ask for random ports, as tests do).
+/// An endpoint of a resource. Running, the port is allocated at start unless fixed in the model (and the
+/// options do not ask for random ports, as tests do); published, the service listens on
+/// <see cref="TargetPort"/> and others reach it by the resource's name.
 /// </summary>
-public sealed class EndpointReference(Resource owner, int? fixedPort)
+public sealed class EndpointReference(Resource owner, string name, int targetPort, int? fixedPort = null)
 {
     public Resource Owner { get; } = owner;
 
+    /// <summary>The binding's name in the manifest: <c>http</c>, or <c>tcp</c> for databases and caches.</summary>
+    public string Name { get; } = name;
+
+    public string Scheme => Name == "http" ? "http" : "tcp";
+
+    /// <summary>The port the service listens on inside its container.</summary>
+    public int TargetPort { get; } = targetPort;
+
     public int? FixedPort { get; internal set; } = fixedPort;
+
+    /// <summary>Reached from outside the application (a browser): published behind the public URL.</summary>
+    public bool IsExternal { get; internal set; }
 
     /// <summary>The host that browsers use for a fixed public port; loopback otherwise.</summary>
     public string Host { get; internal set; } = "127.0.0.1";
@@ -20,4 +32,7 @@ public sealed class EndpointReference(Resource owner, int? fixedPort)
     public Uri Url => new($"http://{Host}:{Port}");
 
     public string UrlString => $"http://{Host}:{Port}";
+
+    /// <summary>One part of the endpoint (host or port) for a <see cref="ReferenceExpression"/>.</summary>
+    public EndpointPart Property(EndpointProperty property) => new(this, property);
 }

@@ -10,6 +10,9 @@ public sealed class ParameterResource(string name, bool secret, Func<string>? va
 
     internal Func<string>? ValueFactory { get; } = valueFactory;
 
+    /// <summary>A value the AppHost's configuration gave under another name (<c>Mail:SmtpPassword</c>); <c>Parameters:{name}</c> still wins.</summary>
+    internal string? ConfiguredValue { get; init; }
+
     internal string? ResolvedValue { get; set; }
 
     public string Value => ResolvedValue ?? throw new InvalidOperationException($"Parameter '{Name}' is resolved when the application is built.");

@@ -10,7 +10,7 @@ public sealed class PostgresServerResource(string name, ParameterResource passwo
 
     public const string UserName = "postgres";
 
-    public EndpointReference Endpoint => _endpoint ??= new EndpointReference(this, fixedPort: null);
+    public EndpointReference Endpoint => _endpoint ??= new EndpointReference(this, "tcp", 5432);
     private EndpointReference? _endpoint;
 
     public List<PostgresDatabaseResource> Databases { get; } = [];
@@ -18,8 +18,13 @@ public sealed class PostgresServerResource(string name, ParameterResource passwo
     /// <summary>False when every database is external: nothing is started.</summary>
     public bool IsManaged => Databases.Count == 0 || Databases.Any(database => database.ExternalConnectionString is null);
 
-    public string ConnectionString =>
-        $"Host=127.0.0.1;Port={Endpoint.Port};Username={UserName};Password={Password.Value}";
+    public string ConnectionString => ConnectionStringExpression.Resolve();
+
+    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
+        $"Host={Endpoint.Property(EndpointProperty.Host)};Port={Endpoint.Property(EndpointProperty.Port)};Username={UserName};Password={Password}");
+
+    /// <summary>The image that runs it when published.</summary>
+    public const string Image = "docker.io/library/postgres:16";
 }
 
 /// <summary>A database on a PostgreSQL server, created when the server first becomes healthy.</summary>
@@ -32,5 +37,9 @@ public sealed class PostgresDatabaseResource(string name, string databaseName, P
     /// <summary>Set when configuration names an existing server (<c>ConnectionStrings:{name}</c>).</summary>
     public string? ExternalConnectionString { get; internal set; }
 
-    public string ConnectionString => ExternalConnectionString ?? $"{Server.ConnectionString};Database={DatabaseName}";
+    public string ConnectionString => ConnectionStringExpression.Resolve();
+
+    public ReferenceExpression ConnectionStringExpression => ExternalConnectionString is { } external
+        ? ReferenceExpression.Literal(external)
+        : ReferenceExpression.Create($"{Server};Database={DatabaseName}");
 }

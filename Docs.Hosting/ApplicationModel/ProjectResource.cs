@@ -16,10 +16,16 @@ public sealed class ProjectResource : Resource, IResourceWithEndpoints
     internal ProjectResource(string name, IProjectMetadata metadata) : base(name)
     {
         Metadata = metadata;
-        HttpEndpoint = new EndpointReference(this, fixedPort: null);
+        HttpEndpoint = new EndpointReference(this, "http", ContainerPort);
     }
 
+    /// <summary>The port .NET container images listen on (<c>ASPNETCORE_HTTP_PORTS</c>).</summary>
+    public const int ContainerPort = 8080;
+
     public IProjectMetadata Metadata { get; }
+
+    /// <summary>How many copies run when published (running, one process per resource).</summary>
+    public int Replicas { get; internal set; } = 1;
 
     public EndpointReference HttpEndpoint { get; }
 
@@ -28,4 +34,10 @@ public sealed class ProjectResource : Resource, IResourceWithEndpoints
 
     /// <summary>Whether this is the site that people open; the summary leads with its URL.</summary>
     public bool IsEntryPoint { get; internal set; }
+
+    /// <summary>Paths of the public URL routed straight to this service when published.</summary>
+    public List<PublicPath> PublicPaths { get; } = [];
 }
+
+/// <summary>A path prefix of the public URL served by one service.</summary>
+public sealed record PublicPath(string Path, bool LongLived);

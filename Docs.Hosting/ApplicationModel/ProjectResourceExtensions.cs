@@ -21,10 +21,31 @@ public static class ProjectResourceExtensions
         return builder;
     }
 
-    /// <summary>Marks the site that people open: the summary leads with its URL.</summary>
+    /// <summary>
+    /// Marks the site that people open: the summary leads with its URL, and published, it serves the
+    /// public URL (<c>Publish:BaseUrl</c>) and every path no other service claims.
+    /// </summary>
     public static IResourceBuilder<ProjectResource> AsEntryPoint(this IResourceBuilder<ProjectResource> builder)
     {
         builder.Resource.IsEntryPoint = true;
+        builder.Resource.HttpEndpoint.IsExternal = true;
+        return builder;
+    }
+
+    /// <summary>
+    /// Published, requests for <paramref name="path"/> on the public URL go straight to this service
+    /// (the Ingress routes them); <paramref name="longLived"/> connections (WebSockets) get long timeouts.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithPublicPath(this IResourceBuilder<ProjectResource> builder, string path, bool longLived = false)
+    {
+        builder.Resource.PublicPaths.Add(new PublicPath(path, longLived));
+        return builder;
+    }
+
+    /// <summary>How many copies run when published; running, the AppHost starts one process per resource.</summary>
+    public static IResourceBuilder<ProjectResource> WithReplicas(this IResourceBuilder<ProjectResource> builder, int replicas)
+    {
+        builder.Resource.Replicas = Math.Max(1, replicas);
         return builder;
     }
 }

@@ -8,12 +8,19 @@ public sealed class RedisResource(string name, ParameterResource password) : Res
 {
     public ParameterResource Password { get; } = password;
 
-    public EndpointReference Endpoint => _endpoint ??= new EndpointReference(this, fixedPort: null);
+    public EndpointReference Endpoint => _endpoint ??= new EndpointReference(this, "tcp", 6379);
     private EndpointReference? _endpoint;
 
     public string? ExternalConnectionString { get; internal set; }
 
     public bool IsManaged => ExternalConnectionString is null;
 
-    public string ConnectionString => ExternalConnectionString ?? $"127.0.0.1:{Endpoint.Port},password={Password.Value}";
+    public string ConnectionString => ConnectionStringExpression.Resolve();
+
+    public ReferenceExpression ConnectionStringExpression => ExternalConnectionString is { } external
+        ? ReferenceExpression.Literal(external)
+        : ReferenceExpression.Create($"{Endpoint.Property(EndpointProperty.Host)}:{Endpoint.Property(EndpointProperty.Port)},password={Password}");
+
+    /// <summary>The image that runs it when published.</summary>
+    public const string Image = "docker.io/library/redis:7.4";
 }

@@ -12,7 +12,7 @@ public abstract class Resource(string name)
     public List<Resource> References { get; } = [];
 
     /// <summary>Environment variables, resolved when the resource starts (ports and secrets are known then).</summary>
-    public Dictionary<string, Func<string>> Environment { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ReferenceExpression> Environment { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Lines shown in the start-up summary once the application is healthy.</summary>
     public List<Func<string>> SummaryLines { get; } = [];
@@ -27,6 +27,9 @@ public interface IResourceWithConnectionString
 
     /// <summary>The connection string, available once the resource's endpoint is allocated.</summary>
     string ConnectionString { get; }
+
+    /// <summary>What the connection string is made of, for publishing.</summary>
+    ReferenceExpression ConnectionStringExpression { get; }
 }
 
 /// <summary>A resource that exposes HTTP endpoints to others through <c>services__{name}__http__0</c>.</summary>

@@ -21,7 +21,7 @@ public static class ResourceBuilderExtensions
     {
         var target = source.Resource;
         builder.Resource.References.Add(target);
-        builder.Resource.Environment[$"ConnectionStrings__{target.Name}"] = () => target.ConnectionString;
+        builder.Resource.Environment[$"ConnectionStrings__{target.Name}"] = ReferenceExpression.Create($"{target}");
         return builder;
     }
 
@@ -31,18 +31,19 @@ public static class ResourceBuilderExtensions
     {
         var target = service.Resource;
         builder.Resource.References.Add(target);
-        builder.Resource.Environment[$"services__{target.Name}__http__0"] = () => target.HttpEndpoint.UrlString;
+        builder.Resource.Environment[$"services__{target.Name}__http__0"] = ReferenceExpression.Create($"{target.HttpEndpoint}");
         return builder;
     }
 
     public static IResourceBuilder<T> WithEnvironment<T>(this IResourceBuilder<T> builder, string name, string value)
         where T : Resource
     {
-        builder.Resource.Environment[name] = () => value;
+        builder.Resource.Environment[name] = ReferenceExpression.Literal(value);
         return builder;
     }
 
-    public static IResourceBuilder<T> WithEnvironment<T>(this IResourceBuilder<T> builder, string name, Func<string> value)
+    /// <summary>A value made of text and references: <c>$"{endpoint}/realms/{realm}"</c>.</summary>
+    public static IResourceBuilder<T> WithEnvironment<T>(this IResourceBuilder<T> builder, string name, ReferenceExpression value)
         where T : Resource
     {
         builder.Resource.Environment[name] = value;
@@ -52,7 +53,7 @@ public static class ResourceBuilderExtensions
     public static IResourceBuilder<T> WithEnvironment<T>(this IResourceBuilder<T> builder, string name, IResourceBuilder<ParameterResource> parameter)
         where T : Resource
     {
-        builder.Resource.Environment[name] = () => parameter.Resource.Value;
+        builder.Resource.Environment[name] = ReferenceExpression.Create($"{parameter}");
         return builder;
     }
 
@@ -60,7 +61,34 @@ public static class ResourceBuilderExtensions
     public static IResourceBuilder<T> WithEnvironment<T>(this IResourceBuilder<T> builder, string name, EndpointReference endpoint, string path = "")
         where T : Resource
     {
-        builder.Resource.Environment[name] = () => endpoint.UrlString + path;
+        builder.Resource.Environment[name] = ReferenceExpression.Create($"{endpoint}{path}");
+        return builder;
+    }
+
+    /// <summary>
+    /// A setting from the AppHost's configuration. One whose name says it is a secret (password, secret,
+    /// token, key) becomes a secret parameter, so publishing puts it in a Secret, never in plain settings.
+    /// </summary>
+    public static IResourceBuilder<T> WithSetting<T>(this IResourceBuilder<T> builder, string name, string value)
+        where T : Resource
+    {
+        if (!SecretNames.IsMatch(name))
+        {
+            return builder.WithEnvironment(name, value);
+        }
+        var parameterName = $"{builder.Resource.Name}-{string.Join('-', name.Split("__").Select(part => part.ToLowerInvariant()))}";
+        var parameter = builder.ApplicationBuilder.AddResource(new ParameterResource(parameterName, secret: true, valueFactory: null) { ConfiguredValue = value });
+        return builder.WithEnvironment(name, parameter);
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex SecretNames = new(
+        "(password|secret|token|apikey|api_key|accesskey|privatekey)[^_]*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    /// <summary>Browsers reach this endpoint: published, it is served on a public URL (see <c>PublicUrls</c>).</summary>
+    public static IResourceBuilder<T> WithExternalHttpEndpoints<T>(this IResourceBuilder<T> builder)
+        where T : Resource, IResourceWithEndpoints
+    {
+        builder.Resource.HttpEndpoint.IsExternal = true;
         return builder;
     }
 

@@ -62,7 +62,7 @@ internal sealed class ProjectRunner(ProjectResource project) : ResourceRunner(pr
         }
         foreach (var (name, value) in project.Environment)
         {
-            environment[name] = value();
+            environment[name] = value.Resolve();
         }
 
         var spec = new ProcessSpec(
