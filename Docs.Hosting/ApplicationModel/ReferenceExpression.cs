@@ -35,7 +35,7 @@ public sealed class ReferenceExpression
             _ => endpoint.Endpoint.UrlString,
         },
         ConnectionStringPart connection => connection.Resource.ConnectionStringExpression.Resolve(),
-        _ => throw new UnreachableException(part),
+        _ => throw new InvalidOperationException($"No rendering for {part.GetType().Name}."),
     });
 
     /// <summary>Literal text as it is, each reference as <paramref name="reference"/> renders it.</summary>
@@ -43,8 +43,6 @@ public sealed class ReferenceExpression
         string.Concat(Parts.Select(part => part is LiteralPart literal ? literal.Text : reference(part)));
 
     public override string ToString() => Render(part => $"{{{part}}}");
-
-    private sealed class UnreachableException(ExpressionPart part) : InvalidOperationException($"No rendering for {part.GetType().Name}.");
 }
 
 public abstract record ExpressionPart;

@@ -43,14 +43,7 @@ internal sealed class PublishContext(IReadOnlyList<Resource> resources, IConfigu
         {
             LiteralPart text => literal(text.Text),
             ParameterPart value => parameter(value.Parameter),
-            EndpointPart { Endpoint.IsExternal: true } endpoint => PublicUrl(endpoint.Endpoint) is var url
-                ? endpoint.Property switch
-                {
-                    EndpointProperty.Host => url.Host,
-                    EndpointProperty.Port => url.Port.ToString(CultureInfo.InvariantCulture),
-                    _ => PublicUrls.Text(url),
-                }
-                : "",
+            EndpointPart { Endpoint.IsExternal: true } endpoint => PublicPart(PublicUrl(endpoint.Endpoint), endpoint.Property),
             EndpointPart endpoint => endpoint.Property switch
             {
                 EndpointProperty.Host => endpoint.Endpoint.Owner.Name,
@@ -60,6 +53,13 @@ internal sealed class PublishContext(IReadOnlyList<Resource> resources, IConfigu
             ConnectionStringPart connection => Render(connection.Resource.ConnectionStringExpression, literal, parameter),
             _ => throw new InvalidOperationException($"No rendering for {part.GetType().Name}."),
         }));
+
+    private static string PublicPart(Uri url, EndpointProperty property) => property switch
+    {
+        EndpointProperty.Host => url.Host,
+        EndpointProperty.Port => url.Port.ToString(CultureInfo.InvariantCulture),
+        _ => PublicUrls.Text(url),
+    };
 
     /// <summary>
     /// A parameter's value for targets that need values (Kubernetes Secrets, Compose's .env):
