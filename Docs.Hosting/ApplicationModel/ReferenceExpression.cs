@@ -38,9 +38,9 @@ public sealed class ReferenceExpression
         _ => throw new InvalidOperationException($"No rendering for {part.GetType().Name}."),
     });
 
-    /// <summary>Literal text as it is, each reference as <paramref name="reference"/> renders it.</summary>
-    public string Render(Func<ExpressionPart, string> reference) =>
-        string.Concat(Parts.Select(part => part is LiteralPart literal ? literal.Text : reference(part)));
+    /// <summary>Each reference as <paramref name="reference"/> renders it; literal text as it is, or as <paramref name="literal"/> escapes it.</summary>
+    public string Render(Func<ExpressionPart, string> reference, Func<string, string>? literal = null) =>
+        string.Concat(Parts.Select(part => part is LiteralPart text ? (literal?.Invoke(text.Text) ?? text.Text) : reference(part)));
 
     public override string ToString() => Render(part => $"{{{part}}}");
 }

@@ -39,9 +39,8 @@ internal sealed class PublishContext(IReadOnlyList<Resource> resources, IConfigu
     /// <c>http://{name}:{port}</c>, external ones as their public URL, connection strings spelled out.
     /// </summary>
     public string Render(ReferenceExpression expression, Func<string, string> literal, Func<ParameterResource, string> parameter) =>
-        string.Concat(expression.Parts.Select(part => part switch
+        expression.Render(part => part switch
         {
-            LiteralPart text => literal(text.Text),
             ParameterPart value => parameter(value.Parameter),
             EndpointPart { Endpoint.IsExternal: true } endpoint => PublicPart(PublicUrl(endpoint.Endpoint), endpoint.Property),
             EndpointPart endpoint => endpoint.Property switch
@@ -52,7 +51,7 @@ internal sealed class PublishContext(IReadOnlyList<Resource> resources, IConfigu
             },
             ConnectionStringPart connection => Render(connection.Resource.ConnectionStringExpression, literal, parameter),
             _ => throw new InvalidOperationException($"No rendering for {part.GetType().Name}."),
-        }));
+        }, literal);
 
     private static string PublicPart(Uri url, EndpointProperty property) => property switch
     {

@@ -23,7 +23,7 @@ var scenarios = new (string Name, int Docs, int Clients, int Writers, int Rate)[
     ("S4 idle crowd", 500, 4, 0, 0),
 }.Where(s => only.Count == 0 || only.Contains(s.Name.Split(' ')[0])).ToList();
 
-var root = FindRoot();
+var root = RepositoryPaths.Root;
 var loadDirectory = Path.Combine(root, "bench", "collab");
 
 await using var app = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Docs_AppHost>(configure: (_, configuration) =>
@@ -147,14 +147,4 @@ static int FreePort()
     using var listener = new TcpListener(IPAddress.Loopback, 0);
     listener.Start();
     return ((IPEndPoint)listener.LocalEndpoint).Port;
-}
-
-static string FindRoot()
-{
-    var directory = new DirectoryInfo(AppContext.BaseDirectory);
-    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Docs.sln")))
-    {
-        directory = directory.Parent;
-    }
-    return directory?.FullName ?? throw new InvalidOperationException("Docs.sln not found.");
 }

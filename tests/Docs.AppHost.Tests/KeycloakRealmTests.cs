@@ -7,12 +7,7 @@ public sealed class KeycloakRealmTests
 {
     private static JsonElement Realm()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Docs.sln")))
-        {
-            root = root.Parent;
-        }
-        var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Docs.sln not found."), "deploy", "keycloak", "realm-impress.json");
+        var path = Path.Combine(Docs.Testing.RepositoryPaths.Root, "deploy", "keycloak", "realm-impress.json");
         return JsonDocument.Parse(File.ReadAllText(path)).RootElement;
     }
 

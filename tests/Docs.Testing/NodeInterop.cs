@@ -15,12 +15,7 @@ public static class NodeInterop
 
     private static string Prepare()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Docs.sln")))
-        {
-            root = root.Parent;
-        }
-        var interop = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Docs.sln not found above the test output."), "tests", "interop");
+        var interop = Path.Combine(RepositoryPaths.Root, "tests", "interop");
         lock (Gate)
         {
             if (!File.Exists(Path.Combine(interop, "node_modules", "yjs", "package.json"))

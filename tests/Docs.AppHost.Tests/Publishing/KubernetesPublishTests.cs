@@ -217,7 +217,7 @@ public sealed class KubernetesPublishTests
         var keycloak = cluster.PodOf("keycloak");
         var mount = Assert.Single(keycloak.Containers.Single().VolumeMounts, m => m.MountPath == "/opt/keycloak/data/import");
         var configMap = cluster.All<V1ConfigMap>().Single(c => c.Metadata.Name == keycloak.Volumes.Single(v => v.Name == mount.Name).ConfigMap.Name);
-        var realmFile = Path.Combine(RepositoryRoot(), "deploy", "keycloak", "realm-impress.json");
+        var realmFile = Path.Combine(Docs.Testing.RepositoryPaths.Root, "deploy", "keycloak", "realm-impress.json");
         Assert.Equal(await File.ReadAllTextAsync(realmFile), configMap.Data["realm-impress.json"]);
         Assert.Contains("--import-realm", keycloak.Containers.Single().Args);
         Assert.Equal("jdbc:postgresql://postgres:5432/keycloak", cluster.EnvironmentOf("keycloak")["KC_DB_URL"].Value);
@@ -252,15 +252,5 @@ public sealed class KubernetesPublishTests
         Assert.Equal((external, true), (value, secret));
         // Keycloak's database is still managed, but the server no longer creates the external one.
         Assert.DoesNotContain("\"docs\"", cluster.All<V1ConfigMap>().Single(c => c.Metadata.Name == "postgres-init").Data.Values.Single(), StringComparison.Ordinal);
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Docs.sln")))
-        {
-            root = root.Parent;
-        }
-        return root?.FullName ?? throw new InvalidOperationException("Docs.sln not found.");
     }
 }
