@@ -1,24 +1,34 @@
 using Docs.Web.Authentication;
+using Docs.Web.Components;
+using Docs.Web.Gateway;
+using Docs.Web.Security;
+using Docs.Web.Ui;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddRedisClient("redis");
 builder.AddWebSignIn();
+builder.AddGateway();
+builder.AddUi();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseUiLanguages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapDefaultEndpoints();
 app.MapAuthEndpoints();
+app.MapUiLanguages();
+app.MapGateway();
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -84,7 +84,11 @@ public static class AuthenticationExtensions
                 oidc.SignedOutRedirectUri = "/";
             });
         builder.Services.AddAuthorization();
-        builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.Name = "docs.antiforgery");
+        builder.Services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "docs.antiforgery";
+            antiforgery.HeaderName = "X-XSRF-TOKEN"; // how the page's scripts prove themselves to the gateway
+        });
         return builder;
     }
 

@@ -12,12 +12,19 @@ namespace Docs.Web.Authentication;
 /// </summary>
 public sealed class RedisTicketStore(IConnectionMultiplexer redis, IDataProtectionProvider dataProtection, TimeProvider time) : ITicketStore
 {
+    /// <summary>The claim that names the session's key, so the UI's circuits can find the session's tokens.</summary>
+    public const string SessionKeyClaim = "docs:session";
+
     private const string KeyPrefix = "docs:web:session:";
     private readonly IDataProtector _protector = dataProtection.CreateProtector("Docs.Web.Sessions");
 
     public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {
         var key = Guid.NewGuid().ToString("N");
+        if (ticket.Principal.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim(c => c.Type == SessionKeyClaim))
+        {
+            identity.AddClaim(new System.Security.Claims.Claim(SessionKeyClaim, key));
+        }
         await RenewAsync(key, ticket);
         return key;
     }

@@ -7,11 +7,24 @@ using Microsoft.Extensions.Options;
 
 namespace Docs.Web.Authentication;
 
+/// <summary>What became of a session's tokens when they were checked.</summary>
+public enum TokenState
+{
+    /// <summary>The access token has more than <see cref="WebIdentitySettings.RefreshBefore"/> left.</summary>
+    Fresh,
+    /// <summary>New tokens were saved in the session's properties: store them.</summary>
+    Refreshed,
+    /// <summary>The provider could not be reached, and the access token is still good.</summary>
+    Kept,
+    /// <summary>The session is over (refused refresh, no refresh token, or expired while the provider is unreachable).</summary>
+    Ended,
+}
+
 /// <summary>
-/// Runs as each request's session is validated: when the access token has less than
-/// <see cref="WebIdentitySettings.RefreshBefore"/> left, trades the refresh token for new tokens at the
-/// provider and saves them in the session. A refused refresh (session ended at the provider, account
-/// gone) ends the session here too.
+/// When the access token has less than <see cref="WebIdentitySettings.RefreshBefore"/> left, trades the
+/// refresh token for new tokens at the provider. Runs as each request's session is validated, and as
+/// the UI's circuits call the API. A refused refresh (session ended at the provider, account gone) ends
+/// the session here too.
 /// </summary>
 public sealed class TokenRefresher(
     IOptionsMonitor<OpenIdConnectOptions> oidcOptions,
@@ -21,24 +34,38 @@ public sealed class TokenRefresher(
 {
     public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        var expiresAt = ReadExpiry(context.Properties);
+        switch (await RefreshIfDueAsync(context.Properties, context.HttpContext.RequestAborted))
+        {
+            case TokenState.Refreshed:
+                context.ShouldRenew = true;
+                break;
+            case TokenState.Ended:
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                break;
+        }
+    }
+
+    /// <summary>Refreshes the tokens in <paramref name="properties"/> when they are due.</summary>
+    public async Task<TokenState> RefreshIfDueAsync(AuthenticationProperties properties, CancellationToken cancellationToken)
+    {
+        var expiresAt = ReadExpiry(properties);
         var now = time.GetUtcNow();
         if (expiresAt is not null && expiresAt.Value - now > settings.Value.RefreshBefore)
         {
-            return;
+            return TokenState.Fresh;
         }
-        var refreshToken = context.Properties.GetTokenValue("refresh_token");
+        var refreshToken = properties.GetTokenValue("refresh_token");
         if (string.IsNullOrEmpty(refreshToken))
         {
-            await EndAsync(context, "the session has no refresh token");
-            return;
+            return Ended("the session has no refresh token");
         }
 
         var options = oidcOptions.Get(OpenIdConnectDefaults.AuthenticationScheme);
         HttpResponseMessage response;
         try
         {
-            var configuration = await options.ConfigurationManager!.GetConfigurationAsync(context.HttpContext.RequestAborted);
+            var configuration = await options.ConfigurationManager!.GetConfigurationAsync(cancellationToken);
             using var request = new HttpRequestMessage(HttpMethod.Post, configuration.TokenEndpoint)
             {
                 Content = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -49,41 +76,35 @@ public sealed class TokenRefresher(
                     ["client_secret"] = options.ClientSecret ?? "",
                 }),
             };
-            response = await options.Backchannel.SendAsync(request, context.HttpContext.RequestAborted);
+            response = await options.Backchannel.SendAsync(request, cancellationToken);
         }
         catch (HttpRequestException ex)
         {
             // The provider is unreachable: keep the session while its token is still good.
             logger.LogWarning(ex, "Could not refresh the access token: the identity provider is unreachable");
-            if (expiresAt is null || expiresAt <= now)
-            {
-                await EndAsync(context, "the access token expired and the provider is unreachable");
-            }
-            return;
+            return expiresAt is null || expiresAt <= now ? Ended("the access token expired and the provider is unreachable") : TokenState.Kept;
         }
 
         using (response)
         {
             if (!response.IsSuccessStatusCode)
             {
-                await EndAsync(context, $"the provider refused the refresh ({(int)response.StatusCode})");
-                return;
+                return Ended($"the provider refused the refresh ({(int)response.StatusCode})");
             }
-            using var payload = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(context.HttpContext.RequestAborted),
-                cancellationToken: context.HttpContext.RequestAborted);
+            using var payload = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
             var root = payload.RootElement;
-            context.Properties.UpdateTokenValue("access_token", root.GetProperty("access_token").GetString()!);
+            properties.UpdateTokenValue("access_token", root.GetProperty("access_token").GetString()!);
             if (root.TryGetProperty("refresh_token", out var rotated))
             {
-                context.Properties.UpdateTokenValue("refresh_token", rotated.GetString()!);
+                properties.UpdateTokenValue("refresh_token", rotated.GetString()!);
             }
             if (root.TryGetProperty("id_token", out var idToken))
             {
-                context.Properties.UpdateTokenValue("id_token", idToken.GetString()!);
+                properties.UpdateTokenValue("id_token", idToken.GetString()!);
             }
             var lifetime = root.TryGetProperty("expires_in", out var expiresIn) ? expiresIn.GetInt32() : 300;
-            context.Properties.UpdateTokenValue("expires_at", now.AddSeconds(lifetime).ToString("o", CultureInfo.InvariantCulture));
-            context.ShouldRenew = true;
+            properties.UpdateTokenValue("expires_at", now.AddSeconds(lifetime).ToString("o", CultureInfo.InvariantCulture));
+            return TokenState.Refreshed;
         }
     }
 
@@ -92,10 +113,9 @@ public sealed class TokenRefresher(
             ? value
             : null;
 
-    private async Task EndAsync(CookieValidatePrincipalContext context, string reason)
+    private TokenState Ended(string reason)
     {
         logger.LogInformation("Session ended: {Reason}", reason);
-        context.RejectPrincipal();
-        await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TokenState.Ended;
     }
 }

@@ -1,0 +1,3 @@
+namespace Docs.Web.Components.Layout;
+
+public enum ErrorKind { NotFound, Forbidden, SignedOut, Failed }

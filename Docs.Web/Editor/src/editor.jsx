@@ -1,0 +1,69 @@
+// The collaborative editor island of Docs.Web: BlockNote bound to a yjs document that
+// @hocuspocus/provider keeps in sync with Docs.Collab through the gateway (/collaboration/ws/).
+// The Blazor page mounts it with mount(element, options, dotnet) and unmounts it with the handle's destroy().
+import { createRoot } from 'react-dom/client'
+import { useEffect, useMemo } from 'react'
+import * as Y from 'yjs'
+import { HocuspocusProvider } from '@hocuspocus/provider'
+import { useCreateBlockNote } from '@blocknote/react'
+import { BlockNoteView } from '@blocknote/mantine'
+import { en, fr } from '@blocknote/core/locales'
+import '@blocknote/core/fonts/inter.css'
+import '@blocknote/mantine/style.css'
+import { ticketSource } from './tickets.js'
+import { connectionStatus } from './status.js'
+
+const dictionaries = { en, fr }
+
+// The shared type the server converts to and from (as the reference's front end names it).
+const FRAGMENT = 'document-store'
+
+function Editor({ provider, fragment, user, editable, language, theme }) {
+  const editor = useCreateBlockNote({
+    collaboration: { provider, fragment, user, showCursorLabels: 'activity' },
+    dictionary: dictionaries[language] ?? en,
+  }, [provider, fragment])
+  useEffect(() => { editor.isEditable = editable }, [editor, editable])
+  return <BlockNoteView editor={editor} editable={editable} theme={theme} />
+}
+
+// The collaboration server behind this origin's gateway.
+const collaborationUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collaboration/ws/`
+
+// The antiforgery token the page was served with (the gateway asks for it on state-changing calls).
+const antiforgeryToken = () => document.querySelector('meta[name="docs-xsrf"]')?.content ?? ''
+
+const theme = () => window.docsUi?.effectiveTheme() ?? 'light'
+
+/**
+ * options: { documentId, user: { name, color }, language: 'en' | 'fr' }
+ * dotnet: a DotNetObjectReference with OnEditorStatus(status, canWrite).
+ */
+export function mount(element, options, dotnet) {
+  const doc = new Y.Doc()
+  const tickets = ticketSource(options.documentId, antiforgeryToken())
+  const provider = new HocuspocusProvider({
+    url: collaborationUrl(),
+    name: options.documentId,
+    document: doc,
+    token: tickets.next,
+  })
+  const report = connectionStatus(provider, status => dotnet?.invokeMethodAsync('OnEditorStatus', status, tickets.canWrite))
+  const root = createRoot(element)
+  const fragment = doc.getXmlFragment(FRAGMENT)
+  const render = () => root.render(
+    <Editor provider={provider} fragment={fragment} user={options.user}
+      editable={tickets.canWrite} language={options.language} theme={theme()} />)
+  tickets.onChange = () => { render(); report.refresh() }
+  window.addEventListener('docs-theme', render)
+  render()
+  return {
+    destroy() {
+      window.removeEventListener('docs-theme', render)
+      report.stop()
+      root.unmount()
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+}
