@@ -34,6 +34,8 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v setsid >/dev/null 2>&1 || missing+=(util-linux)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+# The browser tests drive the machine's Chromium (never a browser downloaded by a tool).
+if [ "$purpose" = test ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -21,6 +21,16 @@ public sealed partial class Browser : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(Uri url) => _client.GetAsync(url);
 
+    public async Task<HttpResponseMessage> PostJsonAsync(Uri url, object body, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = System.Net.Http.Json.JsonContent.Create(body) };
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.Add(name, value);
+        }
+        return await _client.SendAsync(request);
+    }
+
     public Task<HttpResponseMessage> PostFormAsync(Uri url, IDictionary<string, string> fields) =>
         _client.PostAsync(url, new FormUrlEncodedContent(fields));
 

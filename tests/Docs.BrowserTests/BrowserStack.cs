@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+using Docs.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Playwright;
+
+namespace Docs.BrowserTests;
+
+/// <summary>The whole stack, started from the AppHost's model, and the machine's Chromium to use it with.</summary>
+public sealed partial class BrowserStack : IAsyncLifetime
+{
+    /// <summary>The Debian Chromium: tests never download a browser of their own.</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public TestingApplication App { get; private set; } = null!;
+    public Uri Web { get; private set; } = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"The browser tests need Chromium at {ChromiumPath}: apt-get install chromium (scripts/prerequisites.sh test does).");
+        }
+        App = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Docs_AppHost>(configure: (_, configuration) =>
+            configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Services:api:RateLimits:WritesPerAddress"] = "1000000",
+            }));
+        await App.StartAsync();
+        Web = App.GetEndpoint("web");
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox"], // CI runs as root
+        });
+        Assertions.SetDefaultExpectTimeout(20_000);
+    }
+
+    /// <summary>A browser of its own (cookies and all) for <paramref name="user"/>, signed in through Docs.Identity, on the home page.</summary>
+    public async Task<BrowserSession> SignInAsync(string user, string? language = null, string? theme = null, ViewportSize? viewport = null)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Web.ToString(),
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
+            ColorScheme = theme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
+        });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        if (language is not null)
+        {
+            await page.GotoAsync($"/language/{language}");
+        }
+        await page.GotoAsync("/login");
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", user);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(new Uri(Web, "/").ToString());
+        // The home page has listed the documents: the API knows this person from now on.
+        await page.Locator(".doc-list, .doc-grid, .empty").First.WaitForAsync();
+        return new BrowserSession(context, page);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+    }
+
+    [GeneratedRegex("/docs/[0-9a-f-]{36}$")]
+    public static partial Regex DocumentUrl();
+}
+
+public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsyncDisposable
+{
+    public IPage Page { get; } = page;
+
+    public ValueTask DisposeAsync() => context.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserStack>
+{
+    public const string Name = "browser";
+}
