@@ -5,6 +5,7 @@ using System.Text.Json;
 using Docs.Core.Access;
 using Docs.Core.Data;
 using Docs.Core.Data.Entities;
+using Docs.Core.Documents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
 
@@ -158,8 +159,8 @@ public sealed class ApiAuthenticationTests(StackFixture stack)
     private DocsDbContext Database() =>
         new(new DbContextOptionsBuilder<DocsDbContext>().UseNpgsql(stack.App.GetConnectionString("docsdb")).Options);
 
-    private static string RandomRootPath() =>
-        string.Concat(RandomNumberGenerator.GetItems("0123456789abcdefghijklmnopqrstuvwxyz".AsSpan(), Document.StepLength));
+    // A valid root path below the first one the API hands out, so documents created afterwards still go after the last.
+    private static string RandomRootPath() => TreePath.Encode(RandomNumberGenerator.GetInt32(0, int.MaxValue));
 
     private static string Unsigned(string jwt)
     {

@@ -53,7 +53,8 @@ public sealed partial class GatewayTests(StackFixture stack)
         Assert.NotEmpty(token);
         using (var created = await browser.PostJsonAsync(Web("/api/v1.0/documents/"), new { title }, ("X-XSRF-TOKEN", WebUtility.HtmlDecode(token))))
         {
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            Assert.True(created.StatusCode == HttpStatusCode.Created,
+                $"{created.StatusCode}: {await created.Content.ReadAsStringAsync()}\n{string.Join('\n', stack.App.Logs.Of("web").TakeLast(30))}\n{string.Join('\n', stack.App.Logs.Of("api").TakeLast(30))}");
             var document = await created.Content.ReadFromJsonAsync<JsonElement>();
             Assert.Equal("owner", document.GetProperty("user_role").GetString());
         }
