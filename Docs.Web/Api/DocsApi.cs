@@ -37,6 +37,10 @@ public sealed class DocsApi(HttpClient http, SessionTokens tokens, ILogger<DocsA
         return SendAsync<Page<Document>>(HttpMethod.Get, "documents/?" + string.Join('&', query), null, ct);
     }
 
+    /// <summary>Every document the user reaches (sub-pages included), in tree order, optionally by title.</summary>
+    public Task<ApiResult<Page<Document>>> ListAllAsync(string? title, CancellationToken ct = default) =>
+        SendAsync<Page<Document>>(HttpMethod.Get, "documents/all/?page_size=50" + (string.IsNullOrWhiteSpace(title) ? "" : "&title=" + Uri.EscapeDataString(title.Trim())), null, ct);
+
     public Task<ApiResult<Document>> GetAsync(Guid id, CancellationToken ct = default) => SendAsync<Document>(HttpMethod.Get, $"documents/{id}/", null, ct);
 
     public Task<ApiResult<Document>> CreateAsync(string? title, CancellationToken ct = default) =>

@@ -29,6 +29,24 @@ public sealed class TreeAndTrashTests(BrowserStack stack)
         await Expect(page.Locator("[role=treeitem]:has(> .tree-row a:text-is('Onboarding " + suffix + "')) [role=group]"))
             .ToContainTextAsync("Laptops " + suffix);
         Assert.Equal(3, await DepthAsync(page, second));
+
+        // Without a mouse: from Laptops' menu, "Move into…", find the handbook, Enter.
+        await page.GotoAsync(secondUrl);
+        await page.WaitUntilSavedAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "More" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Move into…" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Tab"); // from the dialog to its search field (after Close)
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("Handbook " + suffix);
+        var target = page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Handbook " + suffix });
+        await Expect(target).ToHaveCountAsync(1);
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(target).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        Assert.Equal(2, await DepthAsync(page, second));
     }
 
     [Fact]
