@@ -39,6 +39,14 @@ public sealed partial class BrowserStack : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(20_000);
     }
 
+    /// <summary>A browser of its own that nobody signed in to.</summary>
+    public async Task<BrowserSession> AnonymousAsync()
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Web.ToString() });
+        context.SetDefaultTimeout(20_000);
+        return new BrowserSession(context, await context.NewPageAsync());
+    }
+
     /// <summary>A browser of its own (cookies and all) for <paramref name="user"/>, signed in through Docs.Identity, on the home page.</summary>
     public async Task<BrowserSession> SignInAsync(string user, string? language = null, string? theme = null, ViewportSize? viewport = null)
     {
