@@ -37,10 +37,10 @@ public sealed class TreeAndTrashTests(BrowserStack stack)
         await page.Keyboard.PressAsync("Enter");
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "Move into…" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.Keyboard.PressAsync("Tab"); // from the dialog to its search field (after Close)
-        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.Locator("#move-search")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("Handbook " + suffix);
         var target = page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Handbook " + suffix });
+        await Expect(page.GetByRole(AriaRole.Dialog).Locator(".target")).ToHaveCountAsync(1); // the search is done: only the handbook is left
         await Expect(target).ToHaveCountAsync(1);
         await page.Keyboard.PressAsync("Tab");
         await Expect(target).ToBeFocusedAsync();
