@@ -114,7 +114,7 @@ public static partial class GatewayExtensions
     };
 
     /// <summary>Each service's first address (https before http), as the AppHost or the deployment gives them.</summary>
-    internal static Dictionary<string, DestinationConfig> Destinations(IConfiguration configuration, Func<string, bool> serviceName)
+    private static Dictionary<string, DestinationConfig> Destinations(IConfiguration configuration, Func<string, bool> serviceName)
     {
         var destinations = new Dictionary<string, DestinationConfig>(StringComparer.Ordinal);
         foreach (var service in configuration.GetSection("services").GetChildren().Where(s => serviceName(s.Key)))
