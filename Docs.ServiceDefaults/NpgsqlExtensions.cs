@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
@@ -24,6 +25,11 @@ public static class NpgsqlExtensions
         where TContext : DbContext
     {
         var connectionString = ConnectionStrings.GetRequired(builder.Configuration, connectionName);
+        if (builder.Configuration.GetValue<bool>($"Npgsql:{connectionName}:Multiplexing"))
+        {
+            // Many concurrent requests share connections and their writes: fewer round trips and system calls under load.
+            connectionString = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Multiplexing = true }.ConnectionString;
+        }
 
         builder.Services.AddDbContextPool<TContext>(options =>
         {

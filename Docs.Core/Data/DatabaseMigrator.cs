@@ -14,27 +14,23 @@ public static class DatabaseMigrator
 
     public static async Task MigrateAsync(DocsDbContext db, CancellationToken cancellationToken = default)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        // The session lock lives on a connection of its own: with multiplexing on, the context's commands
+        // may each go out on a different physical connection, and an unlock must reach the one that locked.
+        var lockConnectionString = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Multiplexing = false, Pooling = false };
+        await using var connection = new NpgsqlConnection(lockConnectionString.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_lock({LockKey})", connection))
+        {
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        }
         try
         {
-            await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_lock({LockKey})", connection))
-            {
-                await lockCommand.ExecuteNonQueryAsync(cancellationToken);
-            }
-            try
-            {
-                await db.Database.MigrateAsync(cancellationToken);
-            }
-            finally
-            {
-                await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({LockKey})", connection);
-                await unlock.ExecuteNonQueryAsync(CancellationToken.None);
-            }
+            await db.Database.MigrateAsync(cancellationToken);
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({LockKey})", connection);
+            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
 }

@@ -40,7 +40,8 @@ public sealed class SchemaTests(StackFixture stack)
             await create.ExecuteNonQueryAsync();
         }
         server.Database = database;
-        var options = new DbContextOptionsBuilder<DocsDbContext>().UseNpgsql(server.ConnectionString).Options;
+        // Multiplexed, as the API runs: the migration lock must still be taken and released on one connection.
+        var options = new DbContextOptionsBuilder<DocsDbContext>().UseNpgsql(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Multiplexing = true }.ConnectionString).Options;
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
         {
