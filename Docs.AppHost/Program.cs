@@ -49,7 +49,10 @@ signIn.SignsUsersIn(web);
 foreach (var collab in collabs)
 {
     web.WithReference(collab).WaitFor(collab);
-    collab.WithEnvironment("Collaboration__AllowedOrigins__0", ReferenceExpression.Create($"{web.Resource.HttpEndpoint}"));
+    foreach (var (origin, index) in WebOrigins.Of(web, running: !builder.ExecutionContext.IsPublishMode).Select((origin, index) => (origin, index)))
+    {
+        collab.WithEnvironment($"Collaboration__AllowedOrigins__{index}", origin);
+    }
 }
 worker.WithEnvironment("Mail__SiteUrl", web.Resource.HttpEndpoint);
 

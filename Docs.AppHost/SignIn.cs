@@ -132,14 +132,16 @@ public sealed class SignIn
         ValidatesTokens(web)
             .WithEnvironment("Identity__ClientId", WebClientId)
             .WithEnvironment("Identity__ClientSecret", ClientSecret);
-        if (Provider is not null)
+        if (Provider is not null) // Docs.Identity runs only when the AppHost runs
         {
-            var origin = web.Resource.HttpEndpoint;
             Provider.WithEnvironment("Identity__Clients__0__ClientId", WebClientId)
                 .WithEnvironment("Identity__Clients__0__ClientSecret", ClientSecret)
-                .WithEnvironment("Identity__Clients__0__DisplayName", "Docs")
-                .WithEnvironment("Identity__Clients__0__RedirectUris__0", origin, "/signin-oidc")
-                .WithEnvironment("Identity__Clients__0__PostLogoutRedirectUris__0", origin, "/signout-callback-oidc");
+                .WithEnvironment("Identity__Clients__0__DisplayName", "Docs");
+            foreach (var (origin, index) in WebOrigins.Of(web, running: true).Select((origin, index) => (origin, index)))
+            {
+                Provider.WithEnvironment($"Identity__Clients__0__RedirectUris__{index}", ReferenceExpression.Create($"{origin}/signin-oidc"))
+                    .WithEnvironment($"Identity__Clients__0__PostLogoutRedirectUris__{index}", ReferenceExpression.Create($"{origin}/signout-callback-oidc"));
+            }
         }
         // The realm's redirect URIs and web origin are the public URL of the web front.
         Keycloak?.WithEnvironment("DOCS_BASE_URL", ReferenceExpression.Create($"{web.Resource.HttpEndpoint}"));

@@ -48,11 +48,12 @@ public sealed partial class BrowserStack : IAsyncLifetime
     }
 
     /// <summary>A browser of its own (cookies and all) for <paramref name="user"/>, signed in through Docs.Identity, on the home page.</summary>
-    public async Task<BrowserSession> SignInAsync(string user, string? language = null, string? theme = null, ViewportSize? viewport = null)
+    public async Task<BrowserSession> SignInAsync(string user, string? language = null, string? theme = null, ViewportSize? viewport = null, Uri? site = null)
     {
+        site ??= Web;
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Web.ToString(),
+            BaseURL = site.ToString(),
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
             ColorScheme = theme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
         });
@@ -63,10 +64,18 @@ public sealed partial class BrowserStack : IAsyncLifetime
             await page.GotoAsync($"/language/{language}");
         }
         await page.GotoAsync("/login");
+        try
+        {
+            await page.Locator("#username").WaitForAsync();
+        }
+        catch (TimeoutException ex)
+        {
+            throw new InvalidOperationException($"No sign-in form at {page.Url}: {await page.ContentAsync()}", ex);
+        }
         await page.FillAsync("#username", user);
         await page.FillAsync("#password", user);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(new Uri(Web, "/").ToString());
+        await page.WaitForURLAsync(new Uri(site, "/").ToString());
         // The home page has listed the documents: the API knows this person from now on.
         await page.Locator(".doc-list, .doc-grid, .empty").First.WaitForAsync();
         return new BrowserSession(context, page);

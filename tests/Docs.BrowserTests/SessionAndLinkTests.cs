@@ -41,6 +41,19 @@ public sealed class SessionAndLinkTests(BrowserStack stack)
         Assert.Equal(401, me.Status);
     }
 
+    [Fact]
+    public async Task The_site_works_at_localhost_and_at_127_0_0_1()
+    {
+        // The same site under its other loopback name: sign-in comes back to it, and the editor's socket is let in.
+        var twin = new UriBuilder(stack.Web) { Host = stack.Web.Host == "localhost" ? "127.0.0.1" : "localhost" }.Uri;
+        Assert.NotEqual(stack.Web.Host, twin.Host);
+        await using var carol = await stack.SignInAsync("carol", site: twin);
+        await carol.Page.NewDocumentAsync("Loopback " + Guid.NewGuid().ToString("N")[..6]);
+        await carol.Page.TypeAtEndAsync("Typed at the other loopback name");
+        await carol.Page.WaitUntilSavedAsync();
+        Assert.StartsWith(twin.ToString(), carol.Page.Url, StringComparison.Ordinal);
+    }
+
     private static async Task SetLinkAsync(IPage page, string reach)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Share" }).ClickAsync();
