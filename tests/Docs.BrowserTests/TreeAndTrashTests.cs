@@ -35,7 +35,10 @@ public sealed class TreeAndTrashTests(BrowserStack stack)
         await page.WaitUntilSavedAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "More" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Move into…" }).FocusAsync();
+        var moveItem = page.GetByRole(AriaRole.Menuitem, new() { Name = "Move into…" });
+        await moveItem.FocusAsync();
+        await page.WaitForTimeoutAsync(500); // a person's pause: the menu stays open while the focus is inside it
+        await Expect(moveItem).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("#move-search")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("Handbook " + suffix);
