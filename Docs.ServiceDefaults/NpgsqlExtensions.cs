@@ -25,10 +25,15 @@ public static class NpgsqlExtensions
         where TContext : DbContext
     {
         var connectionString = ConnectionStrings.GetRequired(builder.Configuration, connectionName);
-        if (builder.Configuration.GetValue<bool>($"Npgsql:{connectionName}:Multiplexing"))
+        var tuning = builder.Configuration.GetSection($"Npgsql:{connectionName}");
+        if (tuning.Exists())
         {
+            var settings = new NpgsqlConnectionStringBuilder(connectionString);
             // Many concurrent requests share connections and their writes: fewer round trips and system calls under load.
-            connectionString = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Multiplexing = true }.ConnectionString;
+            settings.Multiplexing = tuning.GetValue("Multiplexing", settings.Multiplexing);
+            // Statements run often are prepared on the server: parsed and planned once per connection, not per call.
+            settings.MaxAutoPrepare = tuning.GetValue("MaxAutoPrepare", settings.MaxAutoPrepare);
+            connectionString = settings.ConnectionString;
         }
 
         builder.Services.AddDbContextPool<TContext>(options =>

@@ -8,8 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Docs.Api.Features.Documents;
 
-/// <summary>A document and the caller's standing on it.</summary>
-public sealed record DocumentInContext(Document Document, ResolvedAccess Access, Guid? UserId)
+/// <summary>
+/// A document and the caller's standing on it; whether they pinned it when the lookup read that too. An
+/// untracked document comes without its content (read it on purpose where it is needed).
+/// </summary>
+public sealed record DocumentInContext(Document Document, ResolvedAccess Access, Guid? UserId, bool? IsFavorite = null)
 {
     public DocumentAbilities Abilities => Access.Abilities;
 }
@@ -33,15 +36,27 @@ public sealed class DocumentGate(DocsDbContext db, DocumentAccessResolver resolv
     /// <summary>The document if the caller may retrieve it (and it is not past the trash cut-off), else null.</summary>
     public async Task<DocumentInContext?> FindAsync(Guid id, ClaimsPrincipal caller, CancellationToken cancellationToken, bool tracked = false)
     {
-        var query = tracked ? db.Documents : db.Documents.AsNoTracking();
-        var document = await query.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
-        if (document is null || IsPastCutoff(document))
-        {
-            return null;
-        }
         var userId = caller.GetUserId();
-        var access = await resolver.ResolveAsync(document, userId, cancellationToken);
-        return access.Abilities.Retrieve ? new DocumentInContext(document, access, userId) : null;
+        DocumentInContext found;
+        if (tracked)
+        {
+            var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+            if (document is null)
+            {
+                return null;
+            }
+            found = new DocumentInContext(document, await resolver.ResolveAsync(document, userId, cancellationToken), userId);
+        }
+        else
+        {
+            // The common case, reads: one round trip for the document, the access chain and the pin.
+            if (await resolver.FindAsync(id, userId, cancellationToken) is not { } lookup)
+            {
+                return null;
+            }
+            found = new DocumentInContext(lookup.Document, lookup.Access, userId, lookup.IsFavorite);
+        }
+        return !IsPastCutoff(found.Document) && found.Abilities.Retrieve ? found : null;
     }
 
     /// <summary>Finds the document and checks one ability: 404 when it cannot be seen, 403 when the ability is missing.</summary>
@@ -74,11 +89,11 @@ public sealed class DocumentGate(DocsDbContext db, DocumentAccessResolver resolv
         return documents.Select(d => DocumentResponse.From(d, accesses[d.Id], favorites.Contains(d.Id))).ToList();
     }
 
-    /// <summary>The response for a document already resolved by <see cref="FindAsync"/>: only the pin is left to read.</summary>
+    /// <summary>The response for a document already resolved by <see cref="FindAsync"/>: at most the pin is left to read.</summary>
     public async Task<DocumentResponse> DescribeAsync(DocumentInContext found, CancellationToken cancellationToken)
     {
-        var favorites = await FavoritesAsync([found.Document], found.UserId, cancellationToken);
-        return DocumentResponse.From(found.Document, found.Access, favorites.Contains(found.Document.Id));
+        var isFavorite = found.IsFavorite ?? (await FavoritesAsync([found.Document], found.UserId, cancellationToken)).Contains(found.Document.Id);
+        return DocumentResponse.From(found.Document, found.Access, isFavorite);
     }
 
     private async Task<HashSet<Guid>> FavoritesAsync(IReadOnlyCollection<Document> documents, Guid? userId, CancellationToken cancellationToken)

@@ -176,13 +176,14 @@ public static class TreeEndpoints
             return Problems.Forbidden("Only administrators and owners can copy the accesses.");
         }
         var original = found.Document;
+        var content = await gate.Db.Documents.AsNoTracking().Where(d => d.Id == id).Select(d => d.Content).SingleAsync(context.RequestAborted);
         var userId = found.UserId!.Value;
         var now = gate.Now;
         var copy = new Document
         {
             Title = Truncate($"Copy of {original.Title}".Trim(), DocumentRules.MaxTitleLength),
             Excerpt = original.Excerpt,
-            Content = original.Content,
+            Content = content,
             ContentUpdatedAt = original.ContentUpdatedAt,
             LinkReach = original.LinkReach,
             LinkRole = original.LinkRole,

@@ -111,7 +111,7 @@ public sealed class ContentTests(StackFixture stack)
         Assert.Null(await new CollaborationTicket(new string('x', 40), TimeProvider.System).ValidateAsync(editor.GetProperty("ticket").GetString()));
     }
 
-    private static byte[] TextUpdate(string text, ulong clientId)
+    internal static byte[] TextUpdate(string text, ulong clientId)
     {
         var doc = new Doc(clientId);
         doc.GetText("t").Insert(0, text);

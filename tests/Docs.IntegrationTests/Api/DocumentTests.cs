@@ -141,10 +141,13 @@ public sealed class DocumentTests(StackFixture stack)
     public async Task Pins_are_per_person()
     {
         var alice = await stack.NewPersonAsync();
+        var bob = await stack.NewPersonAsync();
         var id = await alice.CreateAsync("Pinned");
+        await alice.GrantAsync(id, bob, "editor");
         Assert.Equal(HttpStatusCode.Created, await alice.StatusAsync(HttpMethod.Post, $"/api/v1.0/documents/{id}/favorite/"));
         Assert.Equal(HttpStatusCode.OK, await alice.StatusAsync(HttpMethod.Post, $"/api/v1.0/documents/{id}/favorite/"));
         Assert.True((await alice.GetAsync($"/api/v1.0/documents/{id}/")).GetProperty("is_favorite").GetBoolean());
+        Assert.False((await bob.GetAsync($"/api/v1.0/documents/{id}/")).GetProperty("is_favorite").GetBoolean());
         Assert.Equal(1, (await alice.GetAsync("/api/v1.0/documents/favorite_list/")).GetProperty("count").GetInt32());
         Assert.Equal(HttpStatusCode.NoContent, await alice.StatusAsync(HttpMethod.Delete, $"/api/v1.0/documents/{id}/favorite/"));
         Assert.False((await alice.GetAsync($"/api/v1.0/documents/{id}/")).GetProperty("is_favorite").GetBoolean());

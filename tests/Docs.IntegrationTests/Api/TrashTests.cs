@@ -85,10 +85,17 @@ public sealed class TrashTests(StackFixture stack)
         var sub = await alice.CreateAsync("Sub", page);
         await alice.CreateAsync("Subsub", sub);
         await alice.GrantAsync(page, bob, "editor");
+        var content = Convert.ToBase64String(ContentTests.TextUpdate("the page's text", clientId: 7));
+        using (var put = await alice.SendAsync(HttpMethod.Put, $"/api/v1.0/documents/{page}/content/", new { content }))
+        {
+            await Person.ExpectAsync(put, HttpStatusCode.OK);
+        }
 
         using var plain = await alice.SendAsync(HttpMethod.Post, $"/api/v1.0/documents/{page}/duplicate/", new { });
         var copy = await Person.ExpectAsync(plain, HttpStatusCode.Created);
         Assert.Equal("Copy of Page", copy.GetProperty("title").GetString());
+        var copiedContent = await alice.GetAsync($"/api/v1.0/documents/{copy.GetProperty("id").GetGuid()}/content/");
+        Assert.Equal(content, copiedContent.GetProperty("content").GetString());
         Assert.Equal(0, copy.GetProperty("numchild").GetInt32());
         Assert.Equal(["Page", "Copy of Page"], DocumentTests.Titles(await alice.GetAsync($"/api/v1.0/documents/{root}/children/")));
 
