@@ -49,6 +49,10 @@ public static class AuthenticationExtensions
                     OnForbidden = BearerProblems.WriteForbiddenAsync,
                 };
             });
+        // Verifying an RS256 signature is the costliest step of a call: each token string is verified once.
+        builder.Services.AddSingleton<SignatureCache>();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SignatureCache>((options, signatures) => options.TokenValidationParameters.SignatureValidator = signatures.Validate);
         builder.Services.AddAuthorization();
         return builder;
     }
