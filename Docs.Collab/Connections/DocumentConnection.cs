@@ -13,7 +13,14 @@ public enum Outbound
 /// <summary>The socket side of a document connection: where frames go, and how it can be closed.</summary>
 public interface ISocket
 {
+    /// <summary>Queues a frame and writes it at once if the socket is idle.</summary>
     void Send(byte[] frame);
+
+    /// <summary>Queues a frame only; true when the caller must call <see cref="Drain"/> afterwards.</summary>
+    bool Enqueue(byte[] frame);
+
+    /// <summary>Writes what is queued.</summary>
+    void Drain();
 
     void Close(int code, string reason);
 }

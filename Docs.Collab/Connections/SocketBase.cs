@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Docs.Collab.Documents;
 using Docs.Collab.Telemetry;
 
@@ -14,11 +14,13 @@ namespace Docs.Collab.Connections;
 public abstract class SocketBase(WebSocket socket, string? address, DocumentRegistry registry, CollabMetrics metrics, CollabOptions options, ILogger logger)
     : IDocumentSocket, IDisposable
 {
-    private readonly Channel<byte[]> _outbox = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(options.MaxSendQueue)
-    {
-        SingleReader = true,
-        FullMode = BoundedChannelFullMode.DropWrite,
-    });
+    // Frames waiting to be written, in order. One drain at a time writes them (_draining = 1): started by
+    // whoever queues onto an idle socket, on their own thread, so a frame usually leaves with no thread
+    // hop (as Node's ws writes at once); when the socket pushes back, the drain continues asynchronously.
+    private readonly ConcurrentQueue<byte[]> _outbox = new();
+    private int _queued;
+    private int _draining;
+    private Task _drain = Task.CompletedTask;
     private const int ReceiveBufferBytes = 4096;
     private readonly CancellationTokenSource _closing = new();
     private int _closeCode = (int)WebSocketCloseStatus.NormalClosure;
@@ -53,12 +55,73 @@ public abstract class SocketBase(WebSocket socket, string? address, DocumentRegi
     /// <summary>Handles one whole message.</summary>
     protected abstract Task HandleAsync(byte[] data, CancellationToken cancellationToken);
 
-    /// <summary>Queues a frame; a client that lets <see cref="CollabOptions.MaxSendQueue"/> frames pile up is disconnected.</summary>
+    /// <summary>Queues a frame and writes it now if the socket is idle; a client that lets <see cref="CollabOptions.MaxSendQueue"/> frames pile up is disconnected.</summary>
     public void Send(byte[] frame)
     {
-        if (!_outbox.Writer.TryWrite(frame) && !_closing.IsCancellationRequested)
+        if (Enqueue(frame))
         {
+            Drain();
+        }
+    }
+
+    /// <summary>Queues a frame without writing it; true when the caller must then call <see cref="Drain"/> (no drain is running).</summary>
+    public bool Enqueue(byte[] frame)
+    {
+        if (_closing.IsCancellationRequested)
+        {
+            return false;
+        }
+        if (Interlocked.Increment(ref _queued) > Options.MaxSendQueue)
+        {
+            Interlocked.Decrement(ref _queued);
             Close(CloseCodes.ResetConnection, "Reset Connection: too slow to read");
+            return false;
+        }
+        _outbox.Enqueue(frame);
+        return Interlocked.CompareExchange(ref _draining, 1, 0) == 0;
+    }
+
+    /// <summary>Writes the queued frames, on this thread until the socket pushes back; only after <see cref="Enqueue"/> returned true.</summary>
+    public void Drain() => _drain = DrainAsync();
+
+    private async Task DrainAsync()
+    {
+        try
+        {
+            while (true)
+            {
+                while (_outbox.TryDequeue(out var frame))
+                {
+                    Interlocked.Decrement(ref _queued);
+                    if (socket.State != WebSocketState.Open)
+                    {
+                        continue; // dropped: nobody reads any more
+                    }
+                    await socket.SendAsync(frame, WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
+                    metrics.Sent(frame.Length);
+                }
+                Volatile.Write(ref _draining, 0);
+                // A frame queued between the last look and the flag dropping would be stranded: look again.
+                if (_outbox.IsEmpty || Interlocked.CompareExchange(ref _draining, 1, 0) != 0)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
+        {
+            Volatile.Write(ref _draining, 0);
+            _closing.Cancel();
+        }
+    }
+
+    /// <summary>Waits (briefly) for the frames already queued to be written, before the socket closes.</summary>
+    private async Task FlushAsync()
+    {
+        var deadline = System.Diagnostics.Stopwatch.GetTimestamp() + System.Diagnostics.Stopwatch.Frequency * 2;
+        while (Volatile.Read(ref _draining) == 1 && System.Diagnostics.Stopwatch.GetTimestamp() < deadline)
+        {
+            await Task.WhenAny(_drain, Task.Delay(10));
         }
     }
 
@@ -70,14 +133,12 @@ public abstract class SocketBase(WebSocket socket, string? address, DocumentRegi
         }
         (_closeCode, _closeReason) = (code, reason);
         _closing.Cancel();
-        _outbox.Writer.TryComplete();
     }
 
     public async Task RunAsync(CancellationToken stopping)
     {
         metrics.SocketOpened();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, _closing.Token);
-        var sender = SendLoopAsync();
         try
         {
             await ReceiveLoopAsync(linked.Token);
@@ -95,12 +156,11 @@ public abstract class SocketBase(WebSocket socket, string? address, DocumentRegi
             {
                 Close(CloseCodes.GoingAway, "server shutting down");
             }
-            _outbox.Writer.TryComplete();
             foreach (var connection in Documents)
             {
                 await Registry.DetachAsync(connection);
             }
-            await sender;
+            await FlushAsync();
             await CloseSocketAsync();
             metrics.SocketClosed(_closeCode);
         }
@@ -108,25 +168,33 @@ public abstract class SocketBase(WebSocket socket, string? address, DocumentRegi
 
     private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
     {
-        // Small: most frames are a few dozen bytes, and an idle connection should cost little; larger ones arrive in pieces.
-        var buffer = ArrayPool<byte>.Shared.Rent(ReceiveBufferBytes);
-        try
+        while (!cancellationToken.IsCancellationRequested)
         {
-            while (!cancellationToken.IsCancellationRequested)
+            // Wait for the next message without holding a buffer: an idle connection costs none.
+            var ready = await socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken);
+            if (ready.MessageType == WebSocketMessageType.Close)
             {
-                var frame = await ReadMessageAsync(buffer, cancellationToken);
-                if (frame is null)
-                {
-                    return;
-                }
-                Volatile.Write(ref _lastReceived, System.Diagnostics.Stopwatch.GetTimestamp());
-                metrics.Received(frame.Length);
-                await HandleAsync(frame, cancellationToken);
+                _closeCode = (int)(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure);
+                return;
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            // Small: most frames are a few dozen bytes; larger ones arrive in pieces.
+            var buffer = ArrayPool<byte>.Shared.Rent(ReceiveBufferBytes);
+            byte[]? frame;
+            try
+            {
+                frame = await ReadMessageAsync(buffer, cancellationToken);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+            if (frame is null)
+            {
+                return;
+            }
+            Volatile.Write(ref _lastReceived, System.Diagnostics.Stopwatch.GetTimestamp());
+            metrics.Received(frame.Length);
+            await HandleAsync(frame, cancellationToken);
         }
     }
 
@@ -180,26 +248,6 @@ public abstract class SocketBase(WebSocket socket, string? address, DocumentRegi
             // Not durable: no acknowledgement; the client keeps the change as unsynced and resends it after reconnecting.
             Logger.LogError(ex, "An update of {Document} could not be stored; resetting the writer's connection", connection.Document.Id);
             Close(CloseCodes.ResetConnection, "Reset Connection: storage unavailable");
-        }
-    }
-
-    private async Task SendLoopAsync()
-    {
-        try
-        {
-            await foreach (var frame in _outbox.Reader.ReadAllAsync())
-            {
-                if (socket.State != WebSocketState.Open)
-                {
-                    break;
-                }
-                await socket.SendAsync(frame, WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
-                metrics.Sent(frame.Length);
-            }
-        }
-        catch (WebSocketException)
-        {
-            _closing.Cancel();
         }
     }
 

@@ -52,10 +52,19 @@ public sealed class LiveDocument(Guid id, Doc doc, long bytes)
 
     public bool Detach(DocumentConnection connection) => _connections.Remove(connection);
 
-    /// <summary>Sends an update or awareness change to every connection, framed once per protocol and key (session keys differ).</summary>
+    /// <summary>Up to this many sockets to write to, a broadcast writes on the caller's thread; beyond, the writing is shared out.</summary>
+    private const int InlineFanOut = 64;
+
+    /// <summary>
+    /// Sends an update or awareness change to every connection, framed once per protocol and key (session
+    /// keys differ). Frames are queued in order here, under the gate; a small room is then written on this
+    /// thread, a large one by a few thread-pool items so that every core writes and the gate is not held
+    /// for a thousand writes.
+    /// </summary>
     public void Broadcast(Outbound kind, byte[] payload)
     {
         Dictionary<string, byte[]>? frames = null;
+        List<ISocket>? idle = null;
         foreach (var connection in _connections)
         {
             frames ??= new Dictionary<string, byte[]>(StringComparer.Ordinal);
@@ -63,7 +72,35 @@ public sealed class LiveDocument(Guid id, Doc doc, long bytes)
             {
                 bytes = frames[connection.FrameKey] = connection.Frame(kind, payload);
             }
-            connection.Send(bytes);
+            if (connection.Socket.Enqueue(bytes))
+            {
+                (idle ??= []).Add(connection.Socket);
+            }
+        }
+        if (idle is null)
+        {
+            return;
+        }
+        if (idle.Count <= InlineFanOut)
+        {
+            foreach (var socket in idle)
+            {
+                socket.Drain();
+            }
+            return;
+        }
+        var shares = Math.Min(Environment.ProcessorCount, (idle.Count + InlineFanOut - 1) / InlineFanOut);
+        var size = (idle.Count + shares - 1) / shares;
+        for (var start = 0; start < idle.Count; start += size)
+        {
+            var share = idle.GetRange(start, Math.Min(size, idle.Count - start));
+            ThreadPool.UnsafeQueueUserWorkItem(static sockets =>
+            {
+                foreach (var socket in sockets)
+                {
+                    socket.Drain();
+                }
+            }, share, preferLocal: false);
         }
     }
 
