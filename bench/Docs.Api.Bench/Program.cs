@@ -72,6 +72,8 @@ var scenarios = new List<(string Name, int Concurrency, Func<Random, HttpRequest
         return Get($"/api/v1.0/documents/{leaves[r.Next(leaves.Count)]}/tree/", user);
     }),
     ("1,011-node subtree", 1, _ => Get($"/api/v1.0/documents/{seed.LargeSubtreeRoot}/descendants/", seed.People[0].Id)),
+    // Again at the end: measured first, the process may still be warming up, which would flatter the ratios.
+    ("bare constant", Concurrency, _ => Get("/bench/constant", null)),
 };
 var results = new List<LoadResult>();
 foreach (var (name, concurrency, request) in scenarios.Where(s => Selected(s.Name)))
@@ -84,11 +86,11 @@ foreach (var result in results)
 {
     Console.WriteLine(result);
 }
-var bare = results[0].RequestsPerSecond;
+var bare = results.Where(r => r.Name == "bare constant").Max(r => r.RequestsPerSecond);
 Console.WriteLine();
 if (results.Find(r => r.Name == "document retrieve") is { } retrieve)
 {
-    Console.WriteLine($"retrieve / bare constant: {retrieve.RequestsPerSecond / bare:P0} (target >= 25 %)");
+    Console.WriteLine($"retrieve / bare constant (the faster of its two runs): {retrieve.RequestsPerSecond / bare:P0} (target >= 25 %)");
 }
 if (results.Find(r => r.Name == "1,011-node subtree") is { } subtree)
 {
