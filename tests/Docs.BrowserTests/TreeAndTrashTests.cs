@@ -60,10 +60,17 @@ public sealed class TreeAndTrashTests(BrowserStack stack)
         var title = "Old plan " + Guid.NewGuid().ToString("N")[..6];
         await page.NewDocumentAsync(title);
 
+        // Escape cancels the confirmation (its focus is on Cancel, the safe choice); nothing is deleted.
         await page.GetByRole(AriaRole.Button, new() { Name = "More" }).ClickAsync();
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "Delete" }).ClickAsync();
         var confirm = page.GetByRole(AriaRole.Alertdialog);
         await Expect(confirm).ToContainTextAsync("Delete this document?");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(confirm).ToHaveCountAsync(0);
+        await Expect(page.Locator(".title-input")).ToHaveValueAsync(title);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "More" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Delete" }).ClickAsync();
         await confirm.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
 
         await page.WaitForURLAsync(new Uri(stack.Web, "/").ToString());
