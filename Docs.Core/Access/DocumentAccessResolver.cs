@@ -43,11 +43,7 @@ public sealed class DocumentAccessResolver(DocsDbContext db)
                 """).ToListAsync(cancellationToken);
             foreach (var row in rows)
             {
-                links[row.Path] = new LinkSetting(ParseEnum<LinkReach>(row.LinkReach), ParseEnum<LinkRole>(row.LinkRole));
-                if (row.Role is not null)
-                {
-                    roles[row.Path] = ParseEnum<Role>(row.Role);
-                }
+                AddChainRow(links, roles, row.Path, row.LinkReach, row.LinkRole, row.Role);
             }
         }
 
@@ -85,12 +81,7 @@ public sealed class DocumentAccessResolver(DocsDbContext db)
                     document = ReadDocument(reader);
                     isFavorite = reader.GetBoolean(16);
                 }
-                var path = reader.GetString(17);
-                links[path] = new LinkSetting(ParseEnum<LinkReach>(reader.GetString(18)), ParseEnum<LinkRole>(reader.GetString(19)));
-                if (!reader.IsDBNull(20))
-                {
-                    roles[path] = ParseEnum<Role>(reader.GetString(20));
-                }
+                AddChainRow(links, roles, reader.GetString(17), reader.GetString(18), reader.GetString(19), reader.IsDBNull(20) ? null : reader.GetString(20));
             }
             return document is null ? null : new FoundDocument(document, Resolve(document, userId, links, roles), userId is not null && isFavorite);
         }
@@ -133,6 +124,16 @@ public sealed class DocumentAccessResolver(DocsDbContext db)
     };
 
     private static T ParseEnum<T>(string value) where T : struct, Enum => Enum.Parse<T>(value, ignoreCase: true);
+
+    /// <summary>One document of a chain as stored: its link setting, and the caller's role there if they have one.</summary>
+    private static void AddChainRow(Dictionary<string, LinkSetting> links, Dictionary<string, Role> roles, string path, string linkReach, string linkRole, string? role)
+    {
+        links[path] = new LinkSetting(ParseEnum<LinkReach>(linkReach), ParseEnum<LinkRole>(linkRole));
+        if (role is not null)
+        {
+            roles[path] = ParseEnum<Role>(role);
+        }
+    }
 
     /// <summary>The caller's standing on <paramref name="document"/> from the link settings and roles of its chain.</summary>
     private static ResolvedAccess Resolve(Document document, Guid? userId, Dictionary<string, LinkSetting> links, Dictionary<string, Role> roles)
