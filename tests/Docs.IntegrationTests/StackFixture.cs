@@ -28,6 +28,9 @@ public sealed class StackFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await App.DisposeAsync();
 
+    /// <summary>An address on the web front (its pages, the sign-in endpoints and the gateway).</summary>
+    public Uri Web(string path) => new(App.GetEndpoint("web"), path);
+
     /// <summary>A new person, signed in with a token of the provider's key (as if from Docs.Identity), provisioned by a first call.</summary>
     public async Task<Person> NewPersonAsync(string? name = null, string domain = "example.org")
     {

@@ -80,7 +80,7 @@ public sealed class ProviderTests(StackFixture stack)
         Assert.Contains("code=", Browser.Location(again).Query);
 
         // Logout ends the provider session, sends the browser to the registered post-logout URI and revokes the session's refresh tokens.
-        var postLogout = new Uri(stack.App.GetEndpoint("web"), "/signout-callback-oidc");
+        var postLogout = stack.Web("/signout-callback-oidc");
         var logoutUrl = QueryHelpers.AddQueryString(_provider.Endpoint("protocol/openid-connect/logout").ToString(), new Dictionary<string, string?>
         {
             ["id_token_hint"] = refreshed.IdToken,

@@ -8,25 +8,23 @@ namespace Docs.IntegrationTests.SignIn;
 [Collection(StackCollection.Name)]
 public sealed class WebSignInTests(StackFixture stack)
 {
-    private Uri Web(string path) => new(stack.App.GetEndpoint("web"), path);
-
     [Fact]
     public async Task Sign_in_refresh_and_sign_out_through_the_web_front()
     {
         using var browser = new Browser();
 
         // Anonymous: the session endpoint says 401 (as a problem), the home page is still served.
-        using (var anonymous = await browser.GetAsync(Web("/auth/me")))
+        using (var anonymous = await browser.GetAsync(stack.Web("/auth/me")))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         }
-        using (var home = await browser.GetAsync(Web("/")))
+        using (var home = await browser.GetAsync(stack.Web("/")))
         {
             Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         }
 
         // /login → provider (code + PKCE) → form → back to /signin-oidc → the page asked for.
-        using var form = await browser.FollowAsync(Web("/login?returnUrl=%2Fauth%2Fme"));
+        using var form = await browser.FollowAsync(stack.Web("/login?returnUrl=%2Fauth%2Fme"));
         Assert.Contains("Sign in to Docs", await form.Content.ReadAsStringAsync());
         var authorizeUrl = form.RequestMessage!.RequestUri!;
         using var signedIn = await browser.SubmitSignInAsync(form, "alice", "alice");
@@ -52,29 +50,29 @@ public sealed class WebSignInTests(StackFixture stack)
         // The access token is refreshed before it expires (this stack refreshes when less than 4:58 of 5:00 is left).
         var firstExpiry = me.GetProperty("access_token_expires_at").GetDateTimeOffset();
         await Task.Delay(TimeSpan.FromSeconds(2.5));
-        using (var later = await browser.GetAsync(Web("/auth/me")))
+        using (var later = await browser.GetAsync(stack.Web("/auth/me")))
         {
             var refreshed = JsonDocument.Parse(await later.Content.ReadAsStringAsync()).RootElement;
             Assert.True(refreshed.GetProperty("access_token_expires_at").GetDateTimeOffset() > firstExpiry.AddSeconds(1));
         }
 
         // Sign out: a form post with its antiforgery token, then the provider's end-session, then home.
-        using (var forged = await browser.PostFormAsync(Web("/logout"), new Dictionary<string, string>()))
+        using (var forged = await browser.PostFormAsync(stack.Web("/logout"), new Dictionary<string, string>()))
         {
             Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         }
-        using var confirm = await browser.GetAsync(Web("/logout"));
-        using var posted = await browser.PostFormAsync(Web("/logout"), Browser.HiddenInputs(await confirm.Content.ReadAsStringAsync()));
+        using var confirm = await browser.GetAsync(stack.Web("/logout"));
+        using var posted = await browser.PostFormAsync(stack.Web("/logout"), Browser.HiddenInputs(await confirm.Content.ReadAsStringAsync()));
         Assert.Equal("/realms/impress/protocol/openid-connect/logout", Browser.Location(posted).AbsolutePath);
         using var home2 = await browser.FollowAsync(Browser.Location(posted));
         Assert.Equal("/", home2.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Equal(stack.App.GetEndpoint("web").Port, home2.RequestMessage.RequestUri.Port);
-        using (var after = await browser.GetAsync(Web("/auth/me")))
+        using (var after = await browser.GetAsync(stack.Web("/auth/me")))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
         }
         // The provider session ended too: signing in again asks for the password.
-        using var again = await browser.FollowAsync(Web("/login"));
+        using var again = await browser.FollowAsync(stack.Web("/login"));
         Assert.Contains("Sign in to Docs", await again.Content.ReadAsStringAsync());
     }
 
@@ -82,11 +80,11 @@ public sealed class WebSignInTests(StackFixture stack)
     public async Task Login_never_redirects_off_site()
     {
         using var browser = new Browser();
-        using var form = await browser.FollowAsync(Web("/login?returnUrl=" + Uri.EscapeDataString("https://evil.example/")));
+        using var form = await browser.FollowAsync(stack.Web("/login?returnUrl=" + Uri.EscapeDataString("https://evil.example/")));
         using var signedIn = await browser.SubmitSignInAsync(form, "bob", "bob");
 
         using var landed = await browser.FollowAsync(Browser.Location(signedIn), next => next.Host != "evil.example");
 
-        Assert.Equal(Web("/"), landed.RequestMessage!.RequestUri);
+        Assert.Equal(stack.Web("/"), landed.RequestMessage!.RequestUri);
     }
 }

@@ -10,25 +10,23 @@ namespace Docs.IntegrationTests.Web;
 [Collection(StackCollection.Name)]
 public sealed partial class GatewayTests(StackFixture stack)
 {
-    private Uri Web(string path) => new(stack.App.GetEndpoint("web"), path);
-
     [Fact]
     public async Task The_session_reaches_the_API_through_the_gateway_and_writes_need_the_antiforgery_token()
     {
         using var browser = new Browser();
 
         // Anonymous: the API answers as for anyone without a token.
-        using (var anonymous = await browser.GetAsync(Web("/api/v1.0/users/me/")))
+        using (var anonymous = await browser.GetAsync(stack.Web("/api/v1.0/users/me/")))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         }
 
-        using var form = await browser.FollowAsync(Web("/login"));
+        using var form = await browser.FollowAsync(stack.Web("/login"));
         using var signedIn = await browser.SubmitSignInAsync(form, "bob", "bob");
         using (await browser.FollowAsync(Browser.Location(signedIn))) { }
 
         // Signed in: the gateway attaches the access token; the browser never had one.
-        using (var me = await browser.GetAsync(Web("/api/v1.0/users/me/")))
+        using (var me = await browser.GetAsync(stack.Web("/api/v1.0/users/me/")))
         {
             Assert.Equal(HttpStatusCode.OK, me.StatusCode);
             Assert.Equal("bob@docs.localhost", (await me.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("email").GetString());
@@ -36,22 +34,22 @@ public sealed partial class GatewayTests(StackFixture stack)
 
         // A write with the session cookie but without the page's token (what a cross-site form could send) is refused, and nothing is created.
         var title = "gateway " + Guid.NewGuid().ToString("N")[..8];
-        using (var forged = await browser.PostJsonAsync(Web("/api/v1.0/documents/"), new { title }))
+        using (var forged = await browser.PostJsonAsync(stack.Web("/api/v1.0/documents/"), new { title }))
         {
             Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
             Assert.Equal("application/problem+json", forged.Content.Headers.ContentType?.MediaType);
             Assert.Contains("X-XSRF-TOKEN", await forged.Content.ReadAsStringAsync());
         }
-        using (var list = await browser.GetAsync(Web("/api/v1.0/documents/?title=" + title)))
+        using (var list = await browser.GetAsync(stack.Web("/api/v1.0/documents/?title=" + title)))
         {
             Assert.Equal(0, (await list.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("count").GetInt32());
         }
 
         // With the token the page carries, the write goes through as bob.
-        using var page = await browser.GetAsync(Web("/"));
+        using var page = await browser.GetAsync(stack.Web("/"));
         var token = XsrfMeta().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value;
         Assert.NotEmpty(token);
-        using (var created = await browser.PostJsonAsync(Web("/api/v1.0/documents/"), new { title }, ("X-XSRF-TOKEN", WebUtility.HtmlDecode(token))))
+        using (var created = await browser.PostJsonAsync(stack.Web("/api/v1.0/documents/"), new { title }, ("X-XSRF-TOKEN", WebUtility.HtmlDecode(token))))
         {
             Assert.True(created.StatusCode == HttpStatusCode.Created,
                 $"{created.StatusCode}: {await created.Content.ReadAsStringAsync()}\n{string.Join('\n', stack.App.Logs.Of("web").TakeLast(30))}\n{string.Join('\n', stack.App.Logs.Of("api").TakeLast(30))}");
@@ -83,16 +81,16 @@ public sealed partial class GatewayTests(StackFixture stack)
     public async Task French_is_served_to_whoever_chose_it()
     {
         using var browser = new Browser();
-        using (var chosen = await browser.GetAsync(Web("/language/fr?returnUrl=%2Ftrash")))
+        using (var chosen = await browser.GetAsync(stack.Web("/language/fr?returnUrl=%2Ftrash")))
         {
             Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
             Assert.Equal("/trash", chosen.Headers.Location!.OriginalString);
         }
-        using var page = await browser.GetAsync(Web("/"));
+        using var page = await browser.GetAsync(stack.Web("/"));
         Assert.Contains("<html lang=\"fr\"", await page.Content.ReadAsStringAsync());
-        using var elsewhere = await browser.GetAsync(Web("/language/fr?returnUrl=https%3A%2F%2Fevil.example%2F"));
+        using var elsewhere = await browser.GetAsync(stack.Web("/language/fr?returnUrl=https%3A%2F%2Fevil.example%2F"));
         Assert.Equal("/", elsewhere.Headers.Location!.OriginalString);
-        using var unknown = await browser.GetAsync(Web("/language/xx"));
+        using var unknown = await browser.GetAsync(stack.Web("/language/xx"));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
