@@ -42,17 +42,24 @@ public static class AuthenticationExtensions
                     ClockSkew = settings.ClockSkew,
                     NameClaimType = DocsClaims.Name,
                 };
-                options.Events = new JwtBearerEvents
-                {
-                    OnTokenValidated = ProvisionAsync,
-                    OnChallenge = BearerProblems.WriteChallengeAsync,
-                    OnForbidden = BearerProblems.WriteForbiddenAsync,
-                };
             });
-        // Verifying an RS256 signature is the costliest step of a call: each token string is verified once.
-        builder.Services.AddSingleton<SignatureCache>();
+        // Validating a token (RS256 signature, claims) is the costliest step of a call: each token string is validated once.
+        builder.Services.AddSingleton<AuthenticatedTokens>();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<SignatureCache>((options, signatures) => options.TokenValidationParameters.SignatureValidator = signatures.Validate);
+            .Configure<AuthenticatedTokens>((options, remembered) => options.Events = new JwtBearerEvents
+            {
+                OnMessageReceived = remembered.SignInIfRememberedAsync,
+                OnTokenValidated = async context =>
+                {
+                    await ProvisionAsync(context);
+                    if (context.Result is null)
+                    {
+                        remembered.Remember(context);
+                    }
+                },
+                OnChallenge = BearerProblems.WriteChallengeAsync,
+                OnForbidden = BearerProblems.WriteForbiddenAsync,
+            });
         builder.Services.AddAuthorization();
         return builder;
     }

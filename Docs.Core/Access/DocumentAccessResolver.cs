@@ -95,7 +95,7 @@ public sealed class DocumentAccessResolver(DocsDbContext db)
     private static readonly string FindSql = $"""
         SELECT d.id, d.title, d.excerpt, d.link_reach, d.link_role, d.creator_id, d.path, d.depth, d.num_child,
                d.created_at, d.updated_at, d.deleted_at, d.ancestors_deleted_at, d.duplicated_from_id, d.attachments, d.content_updated_at,
-               EXISTS (SELECT 1 FROM document_favorites f WHERE f.user_id = $2 AND f.document_id = d.id),
+               EXISTS (SELECT 1 FROM document_favorites f WHERE f.user_id = $2 AND f.document_id = $1),
                c.path, c.link_reach, c.link_role, a.role
         FROM documents d
         JOIN documents c ON c.path = ANY (ARRAY(SELECT left(d.path, n * {Document.StepLength}) FROM generate_series(1, length(d.path) / {Document.StepLength}) AS n))

@@ -63,7 +63,7 @@ public sealed class ApiAuthenticationTests(StackFixture stack)
     }
 
     [Fact]
-    public async Task A_remembered_signature_covers_only_that_exact_token()
+    public async Task A_remembered_token_covers_only_that_exact_string()
     {
         var claims = new Dictionary<string, object> { ["sub"] = "remembered", ["email"] = "remembered@example.org" };
         var token = _provider.Mint(claims);
@@ -72,7 +72,7 @@ public sealed class ApiAuthenticationTests(StackFixture stack)
             Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1.0/users/me/")).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1.0/users/me/")).StatusCode);
         }
-        // The same claims under another signature, and other claims under the verified signature: both checked, both refused.
+        // The same claims under another signature, and other claims under the validated signature: both checked, both refused.
         var parts = token.Split('.');
         var otherSignature = Base64UrlEncoder.Encode(Base64UrlEncoder.DecodeBytes(parts[2]).Reverse().ToArray());
         foreach (var forged in new[] { $"{parts[0]}.{parts[1]}.{otherSignature}", Tampered(token) })
