@@ -33,6 +33,9 @@ public sealed class CollabOptions
     /// <summary>A socket with no authenticated document after this, or silent for this long, is closed.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>A socket that was sent nothing for this long gets an empty pong, so proxies keep it open.</summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>A document without connections stays loaded this long, then is compacted and unloaded.</summary>
     public TimeSpan UnloadAfter { get; set; } = TimeSpan.FromSeconds(30);
 

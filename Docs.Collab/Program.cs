@@ -18,7 +18,8 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+// Keep-alive frames come from SilenceWatch, through the same writer as every other frame (see SocketBase).
+app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
 
 app.MapDefaultEndpoints();
 app.MapCollaborationSockets();

@@ -13,13 +13,14 @@ namespace Docs.Collab.Connections;
 /// </summary>
 public sealed class HocuspocusSocket(
     WebSocket socket,
+    DirectFrameWriter? direct,
     string? address,
     DocumentRegistry registry,
     DocumentEditor editor,
     CollaborationTicket tickets,
     CollabMetrics metrics,
     CollabOptions options,
-    ILogger logger) : SocketBase(socket, address, registry, metrics, options, logger)
+    ILogger logger) : SocketBase(socket, direct, address, registry, metrics, options, logger)
 {
     private const int MaxPendingDocuments = 100;
     private readonly Dictionary<string, DocumentConnection> _documents = new(StringComparer.Ordinal);

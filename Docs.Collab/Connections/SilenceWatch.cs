@@ -3,7 +3,7 @@ namespace Docs.Collab.Connections;
 /// <summary>
 /// One timer for every socket: every few seconds, sockets silent for longer than the timeout (or
 /// without an authenticated document by then) are closed with 4408. A timer per message would cost
-/// more than the messages.
+/// more than the messages. Quiet sockets get their keep-alive here too.
 /// </summary>
 public sealed class SilenceWatch(ConnectionRegistry connections, TimeProvider time) : BackgroundService
 {
@@ -17,6 +17,7 @@ public sealed class SilenceWatch(ConnectionRegistry connections, TimeProvider ti
             foreach (var socket in connections.All)
             {
                 socket.CloseIfSilent();
+                socket.KeepAliveIfQuiet();
             }
         }
     }

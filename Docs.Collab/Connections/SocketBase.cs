@@ -1,6 +1,7 @@
 using System.Buffers;
-using System.Net.WebSockets;
 using System.Collections.Concurrent;
+using System.Net.Sockets;
+using System.Net.WebSockets;
 using Docs.Collab.Documents;
 using Docs.Collab.Telemetry;
 
@@ -10,10 +11,16 @@ namespace Docs.Collab.Connections;
 /// What every collaboration socket shares: whole messages up to the size limit, a silence timeout, a
 /// bounded send queue (a slow reader is cut off instead of slowing its documents), close codes, and
 /// detaching its documents when it ends. Subclasses speak a protocol in <see cref="HandleAsync"/>.
+/// Frames are written straight to the TCP socket when the server exposes it (<paramref name="direct"/>),
+/// otherwise through <paramref name="socket"/>; messages are always read through <paramref name="socket"/>.
 /// </summary>
-public abstract class SocketBase(WebSocket socket, string? address, DocumentRegistry registry, CollabMetrics metrics, CollabOptions options, ILogger logger)
+public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, string? address, DocumentRegistry registry, CollabMetrics metrics,
+    CollabOptions options, ILogger logger)
     : IDocumentSocket, IDisposable
 {
+    /// <summary>Queued by <see cref="KeepAliveIfQuiet"/>: written as an empty unsolicited pong (RFC 6455 §5.5.3).</summary>
+    private static readonly byte[] KeepAliveFrame = [];
+
     // Frames waiting to be written, in order. One drain at a time writes them (_draining = 1): started by
     // whoever queues onto an idle socket, on their own thread, so a frame usually leaves with no thread
     // hop (as Node's ws writes at once); when the socket pushes back, the drain continues asynchronously.
@@ -25,6 +32,13 @@ public abstract class SocketBase(WebSocket socket, string? address, DocumentRegi
     private readonly CancellationTokenSource _closing = new();
     private int _closeCode = (int)WebSocketCloseStatus.NormalClosure;
     private string _closeReason = "";
+
+    // Direct writes must not overtake the handshake's 101 response, which ASP.NET Core may still hold in its
+    // output buffer: they start once the client has sent something, as it only does after reading the 101.
+    private volatile bool _clientSpoke;
+    private long _lastSent = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    private bool CanWrite => direct is null || _clientSpoke;
 
     protected DocumentRegistry Registry { get; } = registry;
 
@@ -90,39 +104,108 @@ public abstract class SocketBase(WebSocket socket, string? address, DocumentRegi
         {
             while (true)
             {
-                while (_outbox.TryDequeue(out var frame))
+                if (direct is not null)
                 {
-                    Interlocked.Decrement(ref _queued);
-                    if (socket.State != WebSocketState.Open)
-                    {
-                        continue; // dropped: nobody reads any more
-                    }
-                    await socket.SendAsync(frame, WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
-                    metrics.Sent(frame.Length);
+                    await WriteDirectAsync(direct);
                 }
-                Volatile.Write(ref _draining, 0);
-                // A frame queued between the last look and the flag dropping would be stranded: look again.
-                if (_outbox.IsEmpty || Interlocked.CompareExchange(ref _draining, 1, 0) != 0)
+                else
+                {
+                    while (_outbox.TryDequeue(out var frame))
+                    {
+                        Interlocked.Decrement(ref _queued);
+                        if (socket.State == WebSocketState.Open && !ReferenceEquals(frame, KeepAliveFrame)) // else dropped: nobody reads any more
+                        {
+                            await socket.SendAsync(frame, WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
+                            Sent(frame.Length);
+                        }
+                    }
+                }
+                // A full fence: a frame queued, or the client's first message noted, between the last look and
+                // the flag dropping would otherwise be stranded. Look again.
+                Interlocked.Exchange(ref _draining, 0);
+                if (!CanWrite || _outbox.IsEmpty || Interlocked.CompareExchange(ref _draining, 1, 0) != 0)
                 {
                     return;
                 }
             }
         }
-        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
+        catch (Exception ex) when (ex is WebSocketException or IOException or SocketException or ObjectDisposedException)
         {
             Volatile.Write(ref _draining, 0);
             _closing.Cancel();
         }
     }
 
-    /// <summary>Waits (briefly) for the frames already queued to be written, before the socket closes.</summary>
-    private async Task FlushAsync()
+    /// <summary>Writes what is queued straight to the TCP socket, frames that waited together in one <c>send</c>.</summary>
+    private async Task WriteDirectAsync(DirectFrameWriter writer)
+    {
+        var batch = new List<(byte Opcode, byte[] Payload)>();
+        while (CanWrite)
+        {
+            var bytes = 0;
+            while (bytes < DirectFrameWriter.BatchBytes && _outbox.TryDequeue(out var frame))
+            {
+                Interlocked.Decrement(ref _queued);
+                batch.Add((ReferenceEquals(frame, KeepAliveFrame) ? DirectFrameWriter.Pong : DirectFrameWriter.Binary, frame));
+                bytes += frame.Length;
+            }
+            if (batch.Count == 0)
+            {
+                return;
+            }
+            if (socket.State == WebSocketState.Open) // else dropped: nobody reads any more
+            {
+                await writer.WriteAsync(batch);
+                Sent(bytes);
+            }
+            batch.Clear();
+        }
+    }
+
+    private void Sent(int bytes)
+    {
+        Volatile.Write(ref _lastSent, System.Diagnostics.Stopwatch.GetTimestamp());
+        metrics.Sent(bytes);
+    }
+
+    /// <summary>
+    /// Sends an empty pong when nothing was sent for <see cref="CollabOptions.KeepAliveInterval"/>, so proxies
+    /// keep a quiet connection open (checked by <see cref="SilenceWatch"/>). It replaces ASP.NET Core's own
+    /// keep-alive, which would write beside the direct writes.
+    /// </summary>
+    public void KeepAliveIfQuiet()
+    {
+        if (direct is not null && _clientSpoke
+            && System.Diagnostics.Stopwatch.GetElapsedTime(Volatile.Read(ref _lastSent)) > Options.KeepAliveInterval)
+        {
+            Volatile.Write(ref _lastSent, System.Diagnostics.Stopwatch.GetTimestamp());
+            Send(KeepAliveFrame);
+        }
+    }
+
+    /// <summary>The client's first message proves it has the handshake's response: queued frames may now be written directly.</summary>
+    private void NoteClientSpoke()
+    {
+        if (_clientSpoke)
+        {
+            return;
+        }
+        _clientSpoke = true;
+        if (!_outbox.IsEmpty && Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
+        {
+            Drain();
+        }
+    }
+
+    /// <summary>Waits (briefly) for the frames already queued to be written, before the socket closes; false if they were not.</summary>
+    private async Task<bool> FlushAsync()
     {
         var deadline = System.Diagnostics.Stopwatch.GetTimestamp() + System.Diagnostics.Stopwatch.Frequency * 2;
         while (Volatile.Read(ref _draining) == 1 && System.Diagnostics.Stopwatch.GetTimestamp() < deadline)
         {
             await Task.WhenAny(_drain, Task.Delay(10));
         }
+        return Volatile.Read(ref _draining) == 0;
     }
 
     public void Close(int code, string reason)
@@ -160,8 +243,8 @@ public abstract class SocketBase(WebSocket socket, string? address, DocumentRegi
             {
                 await Registry.DetachAsync(connection);
             }
-            await FlushAsync();
-            await CloseSocketAsync();
+            // A direct write still stuck after the wait: a close frame written beside it could split it; end without one.
+            await CloseSocketAsync(withCloseFrame: await FlushAsync() || direct is null);
             metrics.SocketClosed(_closeCode);
         }
     }
@@ -177,6 +260,7 @@ public abstract class SocketBase(WebSocket socket, string? address, DocumentRegi
                 _closeCode = (int)(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure);
                 return;
             }
+            NoteClientSpoke();
             // Small: most frames are a few dozen bytes; larger ones arrive in pieces.
             var buffer = ArrayPool<byte>.Shared.Rent(ReceiveBufferBytes);
             byte[]? frame;
@@ -251,11 +335,15 @@ public abstract class SocketBase(WebSocket socket, string? address, DocumentRegi
         }
     }
 
-    private async Task CloseSocketAsync()
+    private async Task CloseSocketAsync(bool withCloseFrame)
     {
         try
         {
-            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            if (!withCloseFrame)
+            {
+                socket.Abort();
+            }
+            else if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
                 await socket.CloseOutputAsync((WebSocketCloseStatus)_closeCode, _closeReason, timeout.Token);

@@ -1,4 +1,5 @@
 using Docs.Collab.Documents;
+using Microsoft.AspNetCore.Connections.Features;
 using Docs.Collab.Telemetry;
 using Docs.Core.Collaboration;
 using Microsoft.Extensions.Options;
@@ -14,11 +15,11 @@ public static class SocketEndpoints
     public static IEndpointRouteBuilder MapCollaborationSockets(this IEndpointRouteBuilder routes)
     {
         routes.Map("/collaboration/ws/{**rest}", (HttpContext context, SocketServices services) =>
-            RunAsync(context, services, (socket, address) => new HocuspocusSocket(socket, address, services.Documents, services.Editor, services.Tickets,
+            RunAsync(context, services, (socket, direct, address) => new HocuspocusSocket(socket, direct, address, services.Documents, services.Editor, services.Tickets,
                 services.Metrics, services.Options.Value, services.Loggers.CreateLogger<HocuspocusSocket>()), open: null));
 
         routes.Map("/collaboration/yws/{document}", (HttpContext context, SocketServices services, string document, string? ticket) =>
-            RunAsync(context, services, (socket, address) => new YWebsocketSocket(socket, address, services.Documents, services.Editor,
+            RunAsync(context, services, (socket, direct, address) => new YWebsocketSocket(socket, direct, address, services.Documents, services.Editor,
                 services.Metrics, services.Options.Value, services.Loggers.CreateLogger<YWebsocketSocket>()),
                 open: async client =>
                 {
@@ -28,7 +29,7 @@ public static class SocketEndpoints
         return routes;
     }
 
-    private static async Task<IResult> RunAsync(HttpContext context, SocketServices services, Func<System.Net.WebSockets.WebSocket, string?, SocketBase> create,
+    private static async Task<IResult> RunAsync(HttpContext context, SocketServices services, Func<System.Net.WebSockets.WebSocket, DirectFrameWriter?, string?, SocketBase> create,
         Func<SocketBase, Task<bool>>? open)
     {
         if (!context.WebSockets.IsWebSocketRequest)
@@ -36,7 +37,9 @@ public static class SocketEndpoints
             return Results.Problem(statusCode: StatusCodes.Status426UpgradeRequired, title: "Upgrade Required", detail: "This endpoint speaks WebSocket.");
         }
         var address = context.Connection.RemoteIpAddress?.ToString();
-        using var client = create(await context.WebSockets.AcceptWebSocketAsync(), address);
+        // Kestrel's socket transport exposes the connection's socket: frames are written to it directly.
+        var direct = context.Features.Get<IConnectionSocketFeature>()?.Socket is { } transport ? new DirectFrameWriter(transport) : null;
+        using var client = create(await context.WebSockets.AcceptWebSocketAsync(), direct, address);
         var logger = services.Loggers.CreateLogger<SocketBase>();
         if (!services.Gate.IsOriginAllowed(context.Request.Headers.Origin))
         {

@@ -15,12 +15,13 @@ namespace Docs.Collab.Connections;
 /// </summary>
 public sealed class YWebsocketSocket(
     WebSocket socket,
+    DirectFrameWriter? direct,
     string? address,
     DocumentRegistry registry,
     DocumentEditor editor,
     CollabMetrics metrics,
     CollabOptions options,
-    ILogger logger) : SocketBase(socket, address, registry, metrics, options, logger)
+    ILogger logger) : SocketBase(socket, direct, address, registry, metrics, options, logger)
 {
     private DocumentConnection? _connection;
 
