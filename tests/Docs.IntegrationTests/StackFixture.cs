@@ -22,6 +22,8 @@ public sealed class StackFixture : IAsyncLifetime
                 // Documents unload (and fold their log into a snapshot and a version) 2 s after their last connection.
                 ["Services:collab:Collaboration:UnloadAfter"] = "00:00:02",
                 ["Services:collab-2:Collaboration:UnloadAfter"] = "00:00:02",
+                // A socket sent nothing for 2 s gets a keep-alive pong (at the watch's next round, within 5 s).
+                ["Services:collab:Collaboration:KeepAliveInterval"] = "00:00:02",
             }));
         await App.StartAsync();
     }
