@@ -19,7 +19,7 @@ public sealed class WireFrameTests(StackFixture stack)
     private const byte Pong = 0xA;
 
     [Fact]
-    public async Task Frames_on_the_wire_are_well_formed_after_the_101_and_a_quiet_socket_gets_a_keep_alive_pong()
+    public async Task Frames_on_the_wire_are_well_formed_in_every_length_after_the_101_and_a_quiet_socket_gets_a_keep_alive_pong()
     {
         var owner = await stack.NewPersonAsync();
         var id = await owner.CreateAsync("Wire");
@@ -43,9 +43,12 @@ public sealed class WireFrameTests(StackFixture stack)
         await WriteMaskedAsync(stream, HocuspocusMessages.Token(name, await owner.TicketAsync(id), "4.8.0"));
         await WriteMaskedAsync(stream, HocuspocusMessages.SyncStep1(name, new Doc().EncodeStateVector()));
 
-        // Every frame until the keep-alive: final, unmasked, no reserved bits; the Auth answer among them, decodable.
+        // Every frame until the keep-alive: final, unmasked, no reserved bits, decodable. Another client's edits
+        // bring one frame of each length encoding (7-bit, 16-bit, 64-bit: that one larger than a batched write).
         var authenticated = false;
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var lengths = new List<int>();
+        await using var writer = await RawClient.ConnectAsync(url);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
             var (opcode, payload) = await ReadFrameAsync(stream, deadline.Token);
@@ -57,9 +60,19 @@ public sealed class WireFrameTests(StackFixture stack)
             Assert.Equal(Binary, opcode);
             var frame = HocuspocusFrame.Read(payload);
             Assert.Equal(name, frame.DocumentName);
-            authenticated |= frame.Type == HocuspocusMessageType.Auth;
+            lengths.Add(payload.Length);
+            if (frame.Type == HocuspocusMessageType.Auth && !authenticated)
+            {
+                authenticated = true;
+                Assert.Equal("read-write", await writer.OpenAsync(name, await owner.TicketAsync(id)));
+                Assert.True(await writer.TypeAsync(name, new string('m', 300)));
+                Assert.True(await writer.TypeAsync(name, new string('L', 70_000)));
+            }
         }
         Assert.True(authenticated);
+        Assert.Contains(lengths, length => length < 126);
+        Assert.Contains(lengths, length => length is >= 126 and <= ushort.MaxValue);
+        Assert.Contains(lengths, length => length > ushort.MaxValue);
     }
 
     private static async Task<string> ReadHeadAsync(NetworkStream stream)
