@@ -1,7 +1,7 @@
 using Docs.Collab.Documents;
-using Microsoft.AspNetCore.Connections.Features;
 using Docs.Collab.Telemetry;
 using Docs.Core.Collaboration;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Extensions.Options;
 
 namespace Docs.Collab.Connections;

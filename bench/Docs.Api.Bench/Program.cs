@@ -86,7 +86,8 @@ foreach (var result in results)
     Console.WriteLine(result);
 }
 Console.WriteLine();
-if (scenarios.Find(s => s.Name == "document retrieve") is { Request: not null } retrieveScenario && Selected(retrieveScenario.Name))
+var retrieveScenario = scenarios.Single(s => s.Name == "document retrieve");
+if (Selected(retrieveScenario.Name))
 {
     // The target ratio, measured in pairs: the bare endpoint and retrieve back to back, in alternating order, so that
     // drift on a shared machine (other processes, a warming JIT) weighs on both sides of each pair alike.
