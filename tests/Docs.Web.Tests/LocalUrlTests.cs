@@ -1,0 +1,19 @@
+using Docs.Web.Ui;
+
+namespace Docs.Web.Tests;
+
+/// <summary>Return addresses after sign-in stay on this site: no open redirect.</summary>
+public sealed class LocalUrlTests
+{
+    [Theory]
+    [InlineData("/", "/")]
+    [InlineData("/docs/42?tab=share#top", "/docs/42?tab=share#top")]
+    [InlineData(null, "/")]
+    [InlineData("", "/")]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("//evil.example/", "/")]
+    [InlineData("/\\evil.example/", "/")]
+    [InlineData("javascript:alert(1)", "/")]
+    [InlineData("docs/42", "/")]
+    public void Only_a_local_path_is_kept(string? url, string expected) => Assert.Equal(expected, LocalUrl.OrHome(url));
+}
