@@ -69,7 +69,7 @@ public sealed class DirectFrameWriter(Socket socket)
         }
     }
 
-    public static int HeaderLength(int payloadLength) => payloadLength switch
+    private static int HeaderLength(int payloadLength) => payloadLength switch
     {
         < 126 => 2,
         <= ushort.MaxValue => 4,
@@ -77,7 +77,7 @@ public sealed class DirectFrameWriter(Socket socket)
     };
 
     /// <summary>The frame header for a payload of <paramref name="payloadLength"/> bytes; returns its length.</summary>
-    public static int WriteHeader(Span<byte> destination, byte opcode, int payloadLength)
+    private static int WriteHeader(Span<byte> destination, byte opcode, int payloadLength)
     {
         destination[0] = (byte)(Final | opcode);
         switch (payloadLength)

@@ -104,22 +104,7 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
         {
             while (true)
             {
-                if (direct is not null)
-                {
-                    await WriteDirectAsync(direct);
-                }
-                else
-                {
-                    while (_outbox.TryDequeue(out var frame))
-                    {
-                        Interlocked.Decrement(ref _queued);
-                        if (socket.State == WebSocketState.Open && !ReferenceEquals(frame, KeepAliveFrame)) // else dropped: nobody reads any more
-                        {
-                            await socket.SendAsync(frame, WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
-                            Sent(frame.Length);
-                        }
-                    }
-                }
+                await WriteQueuedAsync();
                 // A full fence: a frame queued, or the client's first message noted, between the last look and
                 // the flag dropping would otherwise be stranded. Look again.
                 Interlocked.Exchange(ref _draining, 0);
@@ -136,8 +121,11 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
         }
     }
 
-    /// <summary>Writes what is queued straight to the TCP socket, frames that waited together in one <c>send</c>.</summary>
-    private async Task WriteDirectAsync(DirectFrameWriter writer)
+    /// <summary>
+    /// Writes what is queued: straight to the TCP socket, frames that waited together in one <c>send</c>; or, without
+    /// a direct writer, one by one through the WebSocket (keep-alive pongs are only queued for direct writers).
+    /// </summary>
+    private async Task WriteQueuedAsync()
     {
         var batch = new List<(byte Opcode, byte[] Payload)>();
         while (CanWrite)
@@ -155,7 +143,17 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
             }
             if (socket.State == WebSocketState.Open) // else dropped: nobody reads any more
             {
-                await writer.WriteAsync(batch);
+                if (direct is not null)
+                {
+                    await direct.WriteAsync(batch);
+                }
+                else
+                {
+                    foreach (var (_, payload) in batch.Where(f => f.Opcode == DirectFrameWriter.Binary))
+                    {
+                        await socket.SendAsync(payload, WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
+                    }
+                }
                 Sent(bytes);
             }
             batch.Clear();
