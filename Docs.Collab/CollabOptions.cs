@@ -39,8 +39,11 @@ public sealed class CollabOptions
     /// <summary>A document without connections stays loaded this long, then is compacted and unloaded.</summary>
     public TimeSpan UnloadAfter { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Updates arriving within this window share one database transaction.</summary>
-    public TimeSpan GroupCommitWindow { get; set; } = TimeSpan.FromMilliseconds(2);
+    /// <summary>
+    /// How long a commit waits for more updates to share its transaction. Zero (the default): none; the
+    /// updates that arrive while a commit is in flight share the next one, so batches grow with the load.
+    /// </summary>
+    public TimeSpan GroupCommitWindow { get; set; } = TimeSpan.Zero;
 
     /// <summary>The log of a loaded document is folded into its snapshot once it has this many entries.</summary>
     public int CompactAfterUpdates { get; set; } = 1000;

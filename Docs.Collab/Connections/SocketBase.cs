@@ -28,6 +28,7 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
     private int _queued;
     private int _draining;
     private Task _drain = Task.CompletedTask;
+    private List<(byte Opcode, byte[] Payload)>? _batch; // the drain's, reused: one drain at a time
     private const int ReceiveBufferBytes = 4096;
     private readonly CancellationTokenSource _closing = new();
     private int _closeCode = (int)WebSocketCloseStatus.NormalClosure;
@@ -127,7 +128,8 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
     /// </summary>
     private async Task WriteQueuedAsync()
     {
-        var batch = new List<(byte Opcode, byte[] Payload)>();
+        var batch = _batch ??= new List<(byte Opcode, byte[] Payload)>(4);
+        batch.Clear(); // after a failed write
         while (CanWrite)
         {
             var bytes = 0;

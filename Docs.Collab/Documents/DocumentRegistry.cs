@@ -98,41 +98,10 @@ public sealed class DocumentRegistry(UpdateLog log, RedisFanout fanout, CollabMe
             return null;
         }
         var document = LiveDocument.FromStore(id, stored);
-        await fanout.SubscribeAsync(id, (kind, payload) => _ = OnRemoteAsync(document, kind, payload));
+        await fanout.SubscribeAsync(new FannedOutDocument(document, logger));
         metrics.DocumentLoaded();
         logger.LogDebug("Loaded {Document}: {Bytes} bytes, {Updates} logged updates", id, stored.Bytes, stored.Updates.Count);
         return document;
-    }
-
-    private async Task OnRemoteAsync(LiveDocument document, RedisFanout.Kind kind, byte[] payload)
-    {
-        await document.Gate.WaitAsync();
-        try
-        {
-            if (document.Unloaded)
-            {
-                return;
-            }
-            // Relayed as received, as local updates are: no state-vector diff per message on this hot path.
-            if (kind == RedisFanout.Kind.Update)
-            {
-                document.Doc.ApplyUpdate(payload, origin: null);
-                document.Broadcast(Outbound.Update, payload);
-            }
-            else
-            {
-                document.Awareness.ApplyUpdate(payload, origin: null);
-                document.Broadcast(Outbound.Awareness, payload);
-            }
-        }
-        catch (YjsDecodingException ex)
-        {
-            logger.LogWarning(ex, "Ignored an undecodable message from another instance for {Document}", document.Id);
-        }
-        finally
-        {
-            document.Gate.Release();
-        }
     }
 
     /// <summary>Re-reads the stored state (after a Redis outage, or when the API replaced the content) and broadcasts what was missing.</summary>

@@ -14,6 +14,9 @@ public sealed class LiveDocument(Guid id, Doc doc, long bytes)
 {
     private readonly List<DocumentConnection> _connections = [];
 
+    // The sockets a broadcast must drain, reused from one broadcast to the next (broadcasts hold the gate).
+    private readonly List<ISocket> _idle = [];
+
     public Guid Id { get; } = id;
 
     public Doc Doc { get; } = doc;
@@ -63,24 +66,47 @@ public sealed class LiveDocument(Guid id, Doc doc, long bytes)
     /// </summary>
     public void Broadcast(Outbound kind, byte[] payload)
     {
+        // Nearly every connection of a document shares one frame key: remember the last frame, and keep a
+        // table only when keys differ. No allocation per broadcast beyond the frames themselves.
+        string? lastKey = null;
+        byte[]? lastFrame = null;
         Dictionary<string, byte[]>? frames = null;
-        List<ISocket>? idle = null;
+        var idle = _idle;
         foreach (var connection in _connections)
         {
-            frames ??= new Dictionary<string, byte[]>(StringComparer.Ordinal);
-            if (!frames.TryGetValue(connection.FrameKey, out var bytes))
+            var key = connection.FrameKey;
+            byte[]? bytes;
+            if (ReferenceEquals(key, lastKey) || string.Equals(key, lastKey, StringComparison.Ordinal))
             {
-                bytes = frames[connection.FrameKey] = connection.Frame(kind, payload);
+                bytes = lastFrame!;
             }
+            else if (frames is null || !frames.TryGetValue(key, out bytes))
+            {
+                bytes = connection.Frame(kind, payload);
+                if (lastKey is not null)
+                {
+                    frames ??= new Dictionary<string, byte[]>(StringComparer.Ordinal) { [lastKey] = lastFrame! };
+                    frames[key] = bytes;
+                }
+            }
+            (lastKey, lastFrame) = (key, bytes);
             if (connection.Socket.Enqueue(bytes))
             {
-                (idle ??= []).Add(connection.Socket);
+                idle.Add(connection.Socket);
             }
         }
-        if (idle is null)
+        try
         {
-            return;
+            Drain(idle);
         }
+        finally
+        {
+            idle.Clear();
+        }
+    }
+
+    private static void Drain(List<ISocket> idle)
+    {
         if (idle.Count <= InlineFanOut)
         {
             foreach (var socket in idle)

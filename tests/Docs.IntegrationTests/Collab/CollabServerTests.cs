@@ -108,6 +108,57 @@ public sealed class CollabServerTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task A_document_on_one_instance_publishes_nothing_until_a_second_instance_joins_and_gets_its_cursors()
+    {
+        var owner = await stack.NewPersonAsync();
+        var id = await owner.CreateAsync("Alone, then shared");
+        var name = id.ToString();
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(stack.App.GetConnectionString("redis"));
+        var published = new System.Collections.Concurrent.ConcurrentQueue<byte>(); // the kind of each message on the document's channel
+        await redis.GetSubscriber().SubscribeAsync(StackExchange.Redis.RedisChannel.Literal($"docs:collab:doc:{id:N}"),
+            (_, message) => published.Enqueue(((byte[])message!)[16]));
+        const byte update = 0, awareness = 1, join = 2, welcome = 3;
+
+        await using var one = await RawClient.ConnectAsync(stack.SocketUrl());
+        Assert.Equal("read-write", await one.OpenAsync(name, await owner.TicketAsync(id)));
+        var cursor = new Docs.Yjs.Protocols.Awareness(one.Doc.ClientId);
+        cursor.SetLocalState("{}"); // as y-protocols' constructor does: the state a peer takes has clock 1 or more
+        cursor.SetLocalState("""{"user":{"name":"one"}}""");
+        await one.SendAsync(HocuspocusMessages.Awareness(name, cursor.EncodeUpdate()));
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.True(await one.TypeAsync(name, $"alone {i};"));
+        }
+        Assert.Equal([join], published.ToArray()); // the first instance announced itself, and then published nothing
+
+        // The second instance joins: it is welcomed, and receives the first one's cursors without anyone moving.
+        var second = new UriBuilder(stack.App.GetEndpoint("collab-2")) { Scheme = "ws", Path = "/collaboration/ws/" }.Uri;
+        await using var two = await RawClient.ConnectAsync(second);
+        Assert.Equal("read-write", await two.OpenAsync(name, await owner.TicketAsync(id)));
+        Assert.Contains("alone 4;", two.Doc.GetText("t").ToString(), StringComparison.Ordinal);
+        var seen = new Docs.Yjs.Protocols.Awareness(two.Doc.ClientId);
+        bool ShowsOnesCursor(HocuspocusFrame frame)
+        {
+            if (frame.Type != HocuspocusMessageType.Awareness)
+            {
+                return false;
+            }
+            seen.ApplyUpdate(frame.Body.ReadVarBytes(), origin: null);
+            return seen.States.ContainsKey(one.Doc.ClientId);
+        }
+        // Answered with the states known now; states learned later are relayed to the open connection.
+        await two.SendAsync(HocuspocusMessages.QueryAwareness(name));
+        Assert.NotNull(await two.WaitForAsync(ShowsOnesCursor));
+        Assert.Contains(welcome, published);
+
+        // From now on the first instance publishes its changes.
+        Assert.True(await one.TypeAsync(name, "shared;"));
+        await two.WaitForAsync(_ => two.Doc.GetText("t").ToString().Contains("shared;", StringComparison.Ordinal));
+        Assert.Contains(update, published);
+        Assert.Contains(awareness, published);
+    }
+
+    [Fact]
     public async Task Kill_9_during_editing_loses_no_acknowledged_update_and_clients_reconverge()
     {
         var owner = await stack.NewPersonAsync();
