@@ -3,10 +3,12 @@ using Docs.Collab.Admin;
 using Docs.Collab.Connections;
 using Docs.Core.Data;
 
+// The work per frame is tiny and never blocks: socket completions (clients, PostgreSQL, Redis) run inline
+// on the socket engine's threads, as in Node's event loop, instead of hopping through the thread pool for
+// every frame in and out, which otherwise costs more than the work. What may take long moves to the
+// thread pool first (see WorkOffSocketThreads). Read once, before the first socket is made.
+Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
 var builder = WebApplication.CreateBuilder(args);
-
-// The work per frame is tiny and never blocks: run socket continuations inline instead of hopping
-// through the thread pool for every frame in and out, which otherwise costs more than the work.
 builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
 builder.AddServiceDefaults();
 builder.AddNpgsqlDbContext<DocsDbContext>(DocsDbContext.ConnectionName);

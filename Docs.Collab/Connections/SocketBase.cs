@@ -278,6 +278,7 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
             }
             Volatile.Write(ref _lastReceived, System.Diagnostics.Stopwatch.GetTimestamp());
             metrics.Received(frame.Length);
+            await WorkOffSocketThreads.LeaveIfLargeAsync(frame.Length);
             await HandleAsync(frame, cancellationToken);
         }
     }

@@ -20,6 +20,7 @@ public sealed class DocumentEditor(UpdateLog log, RedisFanout fanout, DocumentRe
 
     public async Task<byte[]> MissingSinceAsync(LiveDocument document, byte[] stateVector, CancellationToken cancellationToken)
     {
+        await WorkOffSocketThreads.LeaveIfLargeAsync(document.Bytes);
         await document.Gate.WaitAsync(cancellationToken);
         try
         {

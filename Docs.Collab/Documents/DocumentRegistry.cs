@@ -97,6 +97,7 @@ public sealed class DocumentRegistry(UpdateLog log, RedisFanout fanout, CollabMe
         {
             return null;
         }
+        await WorkOffSocketThreads.LeaveIfLargeAsync(stored.Bytes);
         var document = LiveDocument.FromStore(id, stored);
         await fanout.SubscribeAsync(new FannedOutDocument(document, logger));
         metrics.DocumentLoaded();
@@ -112,6 +113,7 @@ public sealed class DocumentRegistry(UpdateLog log, RedisFanout fanout, CollabMe
         {
             return;
         }
+        await WorkOffSocketThreads.LeaveIfLargeAsync(stored.Bytes);
         await document.Gate.WaitAsync(cancellationToken);
         try
         {

@@ -11,6 +11,7 @@ public sealed class FannedOutDocument(LiveDocument document, ILogger logger) : I
 
     public async Task ReceiveAsync(RedisFanout.Kind kind, byte[] payload)
     {
+        await WorkOffSocketThreads.LeaveIfLargeAsync(payload.Length);
         await document.Gate.WaitAsync();
         try
         {
@@ -42,6 +43,7 @@ public sealed class FannedOutDocument(LiveDocument document, ILogger logger) : I
 
     public async Task<(byte[] StateVector, byte[]? Missing, byte[]? Awareness)> ExchangeAsync(byte[]? peerStateVector)
     {
+        await WorkOffSocketThreads.LeaveIfLargeAsync(document.Bytes);
         await document.Gate.WaitAsync();
         try
         {
