@@ -167,6 +167,9 @@ public sealed class Doc
 
     internal void RaiseUpdate(byte[] update, Transaction transaction) => Update?.Invoke(update, transaction.Origin, transaction);
 
+    /// <summary>Whether structs or deletions of an applied update wait for what they depend on.</summary>
+    public bool HasPending => Store.Pending is not null || Store.PendingDeleteSet is not null;
+
     /// <summary>Applies a v1 update (from any peer, in any order; what cannot be integrated yet waits).</summary>
     public void ApplyUpdate(byte[] update, object? origin = null) => UpdateReader.Apply(this, update, origin);
 

@@ -47,7 +47,8 @@ public sealed class DocumentEditor(UpdateLog log, RedisFanout fanout, DocumentRe
 
     /// <summary>
     /// Applies a writer's update, broadcasts it to every connection (the sender included, as Hocuspocus
-    /// does) and to other instances, and logs it. Null when the document is at its size limit.
+    /// does) and to other instances, and logs it; an update that brings nothing new is only acknowledged.
+    /// Null when the document is at its size limit.
     /// Throws <see cref="YjsDecodingException"/> for an undecodable update, having changed nothing.
     /// </summary>
     public async Task<Task?> ApplyAsync(DocumentConnection connection, byte[] update, CancellationToken cancellationToken)
@@ -62,7 +63,10 @@ public sealed class DocumentEditor(UpdateLog log, RedisFanout fanout, DocumentRe
                 logger.LogWarning("Document {Document} would exceed {Max} bytes: update refused", document.Id, _options.MaxDocumentBytes);
                 return null;
             }
-            document.Doc.ApplyUpdate(update, origin: connection);
+            if (!document.Apply(update, origin: connection))
+            {
+                return Task.CompletedTask; // nothing new: acknowledged at once
+            }
             document.Bytes += update.Length;
             document.LoggedUpdates++;
             document.Broadcast(Outbound.Update, update);

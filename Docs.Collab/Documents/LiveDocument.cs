@@ -10,23 +10,33 @@ namespace Docs.Collab.Documents;
 /// change goes through <see cref="Gate"/>, one at a time: the Doc is not thread-safe, and the order
 /// of broadcasts is the order of application.
 /// </summary>
-public sealed class LiveDocument(Guid id, Doc doc, long bytes)
+public sealed class LiveDocument
 {
     private readonly List<DocumentConnection> _connections = [];
+    private bool _changed;
+
+    public LiveDocument(Guid id, Doc doc, long bytes)
+    {
+        Id = id;
+        Doc = doc;
+        Bytes = bytes;
+        Awareness = new Awareness(doc.ClientId);
+        doc.AfterTransaction += transaction => _changed |= !transaction.DeleteSet.IsEmpty || !SameClocks(transaction.BeforeState, transaction.AfterState);
+    }
 
     // The sockets a broadcast must drain, reused from one broadcast to the next (broadcasts hold the gate).
     private readonly List<ISocket> _idle = [];
 
-    public Guid Id { get; } = id;
+    public Guid Id { get; }
 
-    public Doc Doc { get; } = doc;
+    public Doc Doc { get; }
 
-    public Awareness Awareness { get; } = new(doc.ClientId);
+    public Awareness Awareness { get; }
 
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
     /// <summary>Approximate stored size: snapshot plus logged updates.</summary>
-    public long Bytes { get; set; } = bytes;
+    public long Bytes { get; set; }
 
     /// <summary>Updates logged since the document was loaded or last compacted.</summary>
     public int LoggedUpdates { get; set; }
@@ -129,6 +139,21 @@ public sealed class LiveDocument(Guid id, Doc doc, long bytes)
             }, share, preferLocal: false);
         }
     }
+
+    /// <summary>
+    /// Applies a client's update (under the gate). False when it brought nothing: no content, no deletion,
+    /// nothing left waiting for what it lacks — as a reconnecting client's step 2 often does. Such an update
+    /// is neither relayed nor logged (Hocuspocus relays only what changed the document, too).
+    /// </summary>
+    public bool Apply(byte[] update, object? origin)
+    {
+        _changed = false;
+        Doc.ApplyUpdate(update, origin);
+        return _changed || Doc.HasPending;
+    }
+
+    private static bool SameClocks(IReadOnlyDictionary<ulong, long> before, IReadOnlyDictionary<ulong, long> after) =>
+        before.Count == after.Count && after.All(entry => before.TryGetValue(entry.Key, out var clock) && clock == entry.Value);
 
     /// <summary>Applies an update from elsewhere (another instance, the API, the log) and broadcasts what it changed.</summary>
     public void ApplyAndBroadcast(byte[] update)

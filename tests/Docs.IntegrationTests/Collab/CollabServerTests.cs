@@ -108,6 +108,42 @@ public sealed class CollabServerTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task An_update_that_brings_nothing_new_is_acknowledged_but_neither_relayed_nor_logged()
+    {
+        var owner = await stack.NewPersonAsync();
+        var id = await owner.CreateAsync("Nothing new");
+        var name = id.ToString();
+        await using var one = await RawClient.ConnectAsync(stack.SocketUrl());
+        await using var two = await RawClient.ConnectAsync(stack.SocketUrl());
+        Assert.Equal("read-write", await one.OpenAsync(name, await owner.TicketAsync(id)));
+        Assert.Equal("read-write", await two.OpenAsync(name, await owner.TicketAsync(id)));
+        Assert.True(await one.TypeAsync(name, "known;"));
+        await two.WaitForAsync(_ => two.Doc.GetText("t").ToString() == "known;");
+        var logged = await LoggedUpdatesAsync(id);
+
+        // What a reconnecting client sends: its whole state, which the server already has.
+        await two.SendAsync(HocuspocusMessages.Update(name, two.Doc.EncodeStateAsUpdate()));
+        var status = await two.WaitForAsync(f => f.Type == HocuspocusMessageType.SyncStatus);
+        Assert.Equal(1UL, status!.Body.ReadVarUint());
+        Assert.True(await two.TypeAsync(name, "new;"));
+
+        // The first update one receives is the new text: the redundant one was not relayed.
+        var first = await one.WaitForAsync(f => f.Type == HocuspocusMessageType.Sync);
+        var writers = Docs.Yjs.Updates.YUpdate.ParseMeta(SyncMessage.Read(first!.Body).Payload).From.Keys;
+        Assert.Equal([two.Doc.ClientId], writers);
+        Assert.Equal("known;new;", one.Doc.GetText("t").ToString());
+        Assert.Equal(logged + 1, await LoggedUpdatesAsync(id));
+    }
+
+    private async Task<long> LoggedUpdatesAsync(Guid id)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(stack.App.GetConnectionString("docsdb"));
+        await connection.OpenAsync();
+        await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM document_updates WHERE document_id = $1", connection) { Parameters = { new() { Value = id } } };
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
     public async Task A_document_on_one_instance_publishes_nothing_until_a_second_instance_joins_and_gets_its_cursors()
     {
         var owner = await stack.NewPersonAsync();
