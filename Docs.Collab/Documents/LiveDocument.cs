@@ -13,6 +13,11 @@ namespace Docs.Collab.Documents;
 public sealed class LiveDocument
 {
     private readonly List<DocumentConnection> _connections = [];
+
+    // The sockets a broadcast must drain, reused from one broadcast to the next (broadcasts hold the gate).
+    private readonly List<ISocket> _idle = [];
+
+    // Whether a transaction changed the document since Apply began.
     private bool _changed;
 
     public LiveDocument(Guid id, Doc doc, long bytes)
@@ -23,9 +28,6 @@ public sealed class LiveDocument
         Awareness = new Awareness(doc.ClientId);
         doc.AfterTransaction += transaction => _changed |= !transaction.DeleteSet.IsEmpty || !SameClocks(transaction.BeforeState, transaction.AfterState);
     }
-
-    // The sockets a broadcast must drain, reused from one broadcast to the next (broadcasts hold the gate).
-    private readonly List<ISocket> _idle = [];
 
     public Guid Id { get; }
 
