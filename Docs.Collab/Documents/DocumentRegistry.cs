@@ -99,7 +99,7 @@ public sealed class DocumentRegistry(UpdateLog log, RedisFanout fanout, CollabMe
         }
         await WorkOffSocketThreads.LeaveIfLargeAsync(stored.Bytes);
         var document = LiveDocument.FromStore(id, stored);
-        await fanout.SubscribeAsync(new FannedOutDocument(document, logger));
+        document.Fanout = await fanout.SubscribeAsync(new FannedOutDocument(document, logger));
         metrics.DocumentLoaded();
         logger.LogDebug("Loaded {Document}: {Bytes} bytes, {Updates} logged updates", id, stored.Bytes, stored.Updates.Count);
         return document;
@@ -206,7 +206,10 @@ public sealed class DocumentRegistry(UpdateLog log, RedisFanout fanout, CollabMe
             logger.LogWarning(ex, "Could not compact {Document} on unload; its log stays and is read at the next load", document.Id);
         }
         _documents.TryRemove(document.Id, out _);
-        await fanout.UnsubscribeAsync(document.Id);
+        if (document.Fanout is { } subscription)
+        {
+            await subscription.DisposeAsync();
+        }
         metrics.DocumentUnloaded();
         logger.LogDebug("Unloaded {Document}", document.Id);
     }

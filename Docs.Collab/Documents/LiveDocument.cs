@@ -48,6 +48,9 @@ public sealed class LiveDocument
 
     public DateTimeOffset LastDetached { get; set; }
 
+    /// <summary>This instance's hold on the document in the fan-out between instances; ended at unload.</summary>
+    public IAsyncDisposable? Fanout { get; set; }
+
     /// <summary>When the log was last folded into the snapshot (or the document loaded).</summary>
     public long LastCompacted { get; set; } = System.Diagnostics.Stopwatch.GetTimestamp();
 

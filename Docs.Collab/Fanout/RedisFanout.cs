@@ -63,32 +63,36 @@ public sealed class RedisFanout
 
     private static RedisChannel ChannelOf(Guid documentId) => RedisChannel.Literal($"docs:collab:doc:{documentId:N}");
 
-    public async Task SubscribeAsync(IFannedOutDocument document)
+    /// <summary>Holds <paramref name="document"/> until the returned subscription is disposed (when the document unloads).</summary>
+    public async Task<IAsyncDisposable> SubscribeAsync(IFannedOutDocument document)
     {
-        var subscription = new Subscription(document, Interlocked.Increment(ref _generations));
+        var subscription = new Subscription(this, document, Interlocked.Increment(ref _generations));
         _subscriptions[document.Id] = subscription;
         try
         {
-            await _redis.GetSubscriber().SubscribeAsync(ChannelOf(document.Id), (_, message) => Receive(document.Id, message));
+            await _redis.GetSubscriber().SubscribeAsync(ChannelOf(document.Id), subscription.Handler);
         }
         catch (RedisException ex)
         {
             _logger.LogWarning(ex, "Could not subscribe to document {Document}; it catches up from the log when Redis is back", document.Id);
-            return;
+            return subscription;
         }
         await JoinAsync(subscription);
+        return subscription;
     }
 
-    public async Task UnsubscribeAsync(Guid documentId)
+    /// <summary>
+    /// Ends one subscription: only its own handler goes, so a reload of the document that subscribed again
+    /// meanwhile keeps receiving.
+    /// </summary>
+    private async Task UnsubscribeAsync(Subscription subscription)
     {
-        if (!_subscriptions.TryRemove(documentId, out var subscription))
-        {
-            return;
-        }
+        var documentId = subscription.Document.Id;
+        _subscriptions.TryRemove(KeyValuePair.Create(documentId, subscription));
         PublishNow(documentId, Kind.Leave, Generation(subscription.Generation));
         try
         {
-            await _redis.GetSubscriber().UnsubscribeAsync(ChannelOf(documentId));
+            await _redis.GetSubscriber().UnsubscribeAsync(ChannelOf(documentId), subscription.Handler);
         }
         catch (RedisException ex)
         {
@@ -139,12 +143,14 @@ public sealed class RedisFanout
         }
     }
 
-    private void Receive(Guid documentId, RedisValue value)
+    private void Receive(Subscription subscription, RedisValue value)
     {
+        var documentId = subscription.Document.Id;
         var message = (byte[]?)value;
-        if (message is null || message.Length < HeaderBytes || !_subscriptions.TryGetValue(documentId, out var subscription))
+        if (message is null || message.Length < HeaderBytes
+            || !_subscriptions.TryGetValue(documentId, out var current) || !ReferenceEquals(current, subscription))
         {
-            return;
+            return; // ended, or replaced by a newer load of the document
         }
         var sender = new Guid(message.AsSpan(0, 16));
         if (sender == _instance)
@@ -213,14 +219,28 @@ public sealed class RedisFanout
     /// deliver to handlers concurrently) never removes a newer one. A holder that vanished without a
     /// Leave stays known: its cost is publishing for nobody, never a lost change.
     /// </summary>
-    private sealed class Subscription(IFannedOutDocument document, long generation)
+    private sealed class Subscription : IAsyncDisposable
     {
+        private readonly RedisFanout _fanout;
         private readonly Dictionary<Guid, long> _peers = [];
         private volatile bool _hasPeers;
 
-        public IFannedOutDocument Document { get; } = document;
+        public Subscription(RedisFanout fanout, IFannedOutDocument document, long generation)
+        {
+            _fanout = fanout;
+            Document = document;
+            Generation = generation;
+            Handler = (_, message) => fanout.Receive(this, message);
+        }
 
-        public long Generation { get; } = generation;
+        /// <summary>This subscription's own Redis handler (removed alone when it ends).</summary>
+        public Action<RedisChannel, RedisValue> Handler { get; }
+
+        public IFannedOutDocument Document { get; }
+
+        public long Generation { get; }
+
+        public ValueTask DisposeAsync() => new(_fanout.UnsubscribeAsync(this));
 
         public bool HasPeers => _hasPeers;
 
