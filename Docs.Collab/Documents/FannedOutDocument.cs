@@ -52,10 +52,8 @@ public sealed class FannedOutDocument(LiveDocument document, ILogger logger) : I
             {
                 return (stateVector, null, null);
             }
-            var missing = document.Doc.EncodeStateAsUpdate(peerStateVector);
             var awareness = document.Awareness.States.Count > 0 ? document.Awareness.EncodeUpdate() : null;
-            // An empty update is two zero bytes: no structs, no deletions.
-            return (stateVector, missing.Length > 2 ? missing : null, awareness);
+            return (stateVector, document.MissingSince(peerStateVector), awareness);
         }
         finally
         {

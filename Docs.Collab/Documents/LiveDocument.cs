@@ -91,7 +91,7 @@ public sealed class LiveDocument
         {
             var key = connection.FrameKey;
             byte[]? bytes;
-            if (ReferenceEquals(key, lastKey) || string.Equals(key, lastKey, StringComparison.Ordinal))
+            if (string.Equals(key, lastKey, StringComparison.Ordinal))
             {
                 bytes = lastFrame!;
             }
@@ -165,11 +165,17 @@ public sealed class LiveDocument
     {
         var before = Doc.EncodeStateVector();
         Doc.ApplyUpdate(update, origin: this);
-        var diff = Doc.EncodeStateAsUpdate(before);
-        if (diff.Length > 2) // an empty update is two zero bytes: no structs, no deletions
+        if (MissingSince(before) is { } diff)
         {
             Broadcast(Outbound.Update, diff);
         }
+    }
+
+    /// <summary>What a peer at <paramref name="stateVector"/> lacks (under the gate); null when nothing.</summary>
+    public byte[]? MissingSince(byte[] stateVector)
+    {
+        var missing = Doc.EncodeStateAsUpdate(stateVector);
+        return missing.Length > 2 ? missing : null; // an empty update is two zero bytes: no structs, no deletions
     }
 
     public static LiveDocument FromStore(Guid id, StoredDocument stored)

@@ -59,7 +59,7 @@ public sealed class RedisFanout
     }
 
     /// <summary>Whether another instance is known to hold the document (then its changes are published).</summary>
-    public bool HasPeers(Guid documentId) => _subscriptions.TryGetValue(documentId, out var subscription) && subscription.HasPeers;
+    private bool HasPeers(Guid documentId) => _subscriptions.TryGetValue(documentId, out var subscription) && subscription.HasPeers;
 
     private static RedisChannel ChannelOf(Guid documentId) => RedisChannel.Literal($"docs:collab:doc:{documentId:N}");
 

@@ -92,7 +92,7 @@ public sealed class CollabServerTests(StackFixture stack)
         var owner = await stack.NewPersonAsync();
         var id = await owner.CreateAsync("Spread");
         var name = id.ToString();
-        var second = new UriBuilder(stack.App.GetEndpoint("collab-2")) { Scheme = "ws", Path = "/collaboration/ws/" }.Uri;
+        var second = stack.SocketUrl("collab-2");
         await using var one = await RawClient.ConnectAsync(stack.SocketUrl());
         await using var two = await RawClient.ConnectAsync(second);
         Assert.Equal("read-write", await one.OpenAsync(name, await owner.TicketAsync(id)));
@@ -119,7 +119,7 @@ public sealed class CollabServerTests(StackFixture stack)
         Assert.Equal("read-write", await two.OpenAsync(name, await owner.TicketAsync(id)));
         Assert.True(await one.TypeAsync(name, "known;"));
         await two.WaitForAsync(_ => two.Doc.GetText("t").ToString() == "known;");
-        var logged = await LoggedUpdatesAsync(id);
+        var logged = await stack.LoggedUpdatesAsync(id);
 
         // What a reconnecting client sends: its whole state, which the server already has.
         await two.SendAsync(HocuspocusMessages.Update(name, two.Doc.EncodeStateAsUpdate()));
@@ -132,15 +132,7 @@ public sealed class CollabServerTests(StackFixture stack)
         var writers = Docs.Yjs.Updates.YUpdate.ParseMeta(SyncMessage.Read(first!.Body).Payload).From.Keys;
         Assert.Equal([two.Doc.ClientId], writers);
         Assert.Equal("known;new;", one.Doc.GetText("t").ToString());
-        Assert.Equal(logged + 1, await LoggedUpdatesAsync(id));
-    }
-
-    private async Task<long> LoggedUpdatesAsync(Guid id)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(stack.App.GetConnectionString("docsdb"));
-        await connection.OpenAsync();
-        await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM document_updates WHERE document_id = $1", connection) { Parameters = { new() { Value = id } } };
-        return (long)(await count.ExecuteScalarAsync())!;
+        Assert.Equal(logged + 1, await stack.LoggedUpdatesAsync(id));
     }
 
     [Fact]
@@ -169,7 +161,7 @@ public sealed class CollabServerTests(StackFixture stack)
         Assert.Equal([join], published.ToArray()); // the first instance announced itself, and then published nothing
 
         // The second instance joins: it is welcomed, and receives the first one's cursors without anyone moving.
-        var second = new UriBuilder(stack.App.GetEndpoint("collab-2")) { Scheme = "ws", Path = "/collaboration/ws/" }.Uri;
+        var second = stack.SocketUrl("collab-2");
         await using var two = await RawClient.ConnectAsync(second);
         Assert.Equal("read-write", await two.OpenAsync(name, await owner.TicketAsync(id)));
         Assert.Contains("alone 4;", two.Doc.GetText("t").ToString(), StringComparison.Ordinal);
@@ -254,8 +246,7 @@ public sealed class CollabServerTests(StackFixture stack)
         do
         {
             await Task.Delay(250);
-            await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM document_updates WHERE document_id = $1", connection) { Parameters = { new() { Value = id } } };
-            logged = (long)(await count.ExecuteScalarAsync())!;
+            logged = await stack.LoggedUpdatesAsync(id);
         }
         while (logged > 0 && DateTime.UtcNow < deadline);
         Assert.True(logged == 0, string.Join('\n', stack.App.Logs.Of("collab").TakeLast(30)));
