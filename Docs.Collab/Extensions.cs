@@ -14,7 +14,14 @@ public static class Extensions
     {
         builder.Services.Configure<CollabOptions>(builder.Configuration.GetSection(CollabOptions.SectionName));
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(NpgsqlDataSource.Create(ConnectionStrings.GetRequired(builder.Configuration, Docs.Core.Data.DocsDbContext.ConnectionName)));
+        builder.Services.AddSingleton(_ =>
+        {
+            var database = new NpgsqlDataSourceBuilder(ConnectionStrings.GetRequired(builder.Configuration, Docs.Core.Data.DocsDbContext.ConnectionName));
+            // A span per group commit would flood a trace collector (hundreds a second, and every one alike);
+            // loads and compactions are still traced, and the log's commits are measured (CollabMetrics).
+            database.ConfigureTracing(tracing => tracing.ConfigureCommandFilter(command => command.CommandText != UpdateLog.AppendSql));
+            return database.Build();
+        });
         builder.Services.AddSingleton<CollabMetrics>();
         builder.Services.AddSingleton<UpdateLog>();
         builder.Services.AddHostedService(services => services.GetRequiredService<UpdateLog>());

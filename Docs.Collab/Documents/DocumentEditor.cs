@@ -46,8 +46,8 @@ public sealed class DocumentEditor(UpdateLog log, RedisFanout fanout, DocumentRe
     }
 
     /// <summary>
-    /// Applies a writer's update, broadcasts it to every connection (the sender included, as Hocuspocus
-    /// does) and to other instances, and logs it; an update that brings nothing new is only acknowledged.
+    /// Applies a writer's update, relays it to every other connection and to other instances, and logs it;
+    /// an update that brings nothing new is only acknowledged.
     /// Null when the document is at its size limit.
     /// Throws <see cref="YjsDecodingException"/> for an undecodable update, having changed nothing.
     /// </summary>
@@ -69,7 +69,7 @@ public sealed class DocumentEditor(UpdateLog log, RedisFanout fanout, DocumentRe
             }
             document.Bytes += update.Length;
             document.LoggedUpdates++;
-            document.Broadcast(Outbound.Update, update);
+            document.Broadcast(Outbound.Update, update, origin: connection);
         }
         finally
         {
@@ -119,7 +119,7 @@ public sealed class DocumentEditor(UpdateLog log, RedisFanout fanout, DocumentRe
             connection.AwarenessClients.UnionWith(change.Added);
             connection.AwarenessClients.UnionWith(change.Updated);
             connection.AwarenessClients.ExceptWith(change.Removed);
-            document.Broadcast(Outbound.Awareness, update);
+            document.Broadcast(Outbound.Awareness, update, origin: connection);
         }
         finally
         {

@@ -74,12 +74,13 @@ public sealed class LiveDocument
     private const int InlineFanOut = 64;
 
     /// <summary>
-    /// Sends an update or awareness change to every connection, framed once per protocol and key (session
-    /// keys differ). Frames are queued in order here, under the gate; a small room is then written on this
-    /// thread, a large one by a few thread-pool items so that every core writes and the gate is not held
-    /// for a thousand writes.
+    /// Sends an update or awareness change to every connection but <paramref name="origin"/> (which has it
+    /// already: echoing it back costs a send per change and tells the client nothing), framed once per
+    /// protocol and key (session keys differ). Frames are queued in order here, under the gate; a small room
+    /// is then written on this thread, a large one by a few thread-pool items so that every core writes and
+    /// the gate is not held for a thousand writes.
     /// </summary>
-    public void Broadcast(Outbound kind, byte[] payload)
+    public void Broadcast(Outbound kind, byte[] payload, DocumentConnection? origin = null)
     {
         // Nearly every connection of a document shares one frame key: remember the last frame, and keep a
         // table only when keys differ. No allocation per broadcast beyond the frames themselves.
@@ -89,6 +90,10 @@ public sealed class LiveDocument
         var idle = _idle;
         foreach (var connection in _connections)
         {
+            if (ReferenceEquals(connection, origin))
+            {
+                continue;
+            }
             var key = connection.FrameKey;
             byte[]? bytes;
             if (string.Equals(key, lastKey, StringComparison.Ordinal))

@@ -168,28 +168,81 @@ public sealed class UpdateLog : BackgroundService
         }
     }
 
+    /// <summary>The group commit's statement, on the log's own connection (see <see cref="AppendCommandAsync"/>).</summary>
+    public const string AppendSql =
+        "INSERT INTO document_updates (document_id, data, created_at) SELECT d, u, now() FROM unnest($1, $2) AS t(d, u)";
+
+    private NpgsqlConnection? _connection;
+    private NpgsqlCommand? _append;
+
+    /// <summary>
+    /// The append statement, prepared on a connection the log keeps: a commit is one round trip of Bind and
+    /// Execute, without taking a connection from the pool (and resetting it) or parsing the statement again.
+    /// Only the log's single writer loop uses it.
+    /// </summary>
+    private async Task<NpgsqlCommand> AppendCommandAsync()
+    {
+        if (_append is { Connection.State: System.Data.ConnectionState.Open })
+        {
+            return _append;
+        }
+        await CloseAppendConnectionAsync();
+        _connection = await _database.OpenConnectionAsync();
+        _append = new NpgsqlCommand(AppendSql, _connection)
+        {
+            Parameters =
+            {
+                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid },
+                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea },
+            },
+        };
+        await _append.PrepareAsync();
+        return _append;
+    }
+
+    private async Task CloseAppendConnectionAsync()
+    {
+        if (_append is not null)
+        {
+            await _append.DisposeAsync();
+            _append = null;
+        }
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+            _connection = null;
+        }
+    }
+
     private async Task WriteAsync(List<PendingAppend> batch)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var documents = new Guid[batch.Count];
+        var updates = new byte[batch.Count][];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            (documents[i], updates[i]) = (batch[i].DocumentId, batch[i].Update);
+        }
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await using var command = _database.CreateCommand(
-                    "INSERT INTO document_updates (document_id, data, created_at) SELECT d, u, now() FROM unnest($1, $2) AS t(d, u)");
-                command.Parameters.Add(new NpgsqlParameter { Value = batch.Select(p => p.DocumentId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
-                command.Parameters.Add(new NpgsqlParameter { Value = batch.Select(p => p.Update).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+                var command = await AppendCommandAsync();
+                command.Parameters[0].Value = documents;
+                command.Parameters[1].Value = updates;
                 await command.ExecuteNonQueryAsync(CancellationToken.None);
                 break;
             }
             catch (Exception ex) when (ex is NpgsqlException or TimeoutException && attempt < 5)
             {
                 _logger.LogWarning(ex, "Appending {Count} updates failed (attempt {Attempt}); retrying", batch.Count, attempt);
+                await CloseAppendConnectionAsync();
                 await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), CancellationToken.None);
             }
             catch (Exception ex)
             {
                 _logger.LogError(ex, "Appending {Count} updates failed; their senders are not acknowledged", batch.Count);
+                await CloseAppendConnectionAsync();
                 foreach (var pending in batch)
                 {
                     pending.Committed.TrySetException(ex);
@@ -208,5 +261,6 @@ public sealed class UpdateLog : BackgroundService
     {
         _queue.Writer.TryComplete();
         await base.StopAsync(cancellationToken);
+        await CloseAppendConnectionAsync();
     }
 }

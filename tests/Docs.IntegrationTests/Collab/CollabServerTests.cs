@@ -136,6 +136,58 @@ public sealed class CollabServerTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task A_change_reaches_the_other_clients_but_is_not_echoed_to_its_sender()
+    {
+        var owner = await stack.NewPersonAsync();
+        var id = await owner.CreateAsync("No echo");
+        var name = id.ToString();
+        await using var one = await RawClient.ConnectAsync(stack.SocketUrl());
+        await using var two = await RawClient.ConnectAsync(stack.SocketUrl());
+        Assert.Equal("read-write", await one.OpenAsync(name, await owner.TicketAsync(id)));
+        Assert.Equal("read-write", await two.OpenAsync(name, await owner.TicketAsync(id)));
+
+        var cursor = new Docs.Yjs.Protocols.Awareness(one.Doc.ClientId);
+        cursor.SetLocalState("""{"user":{"name":"one"}}""");
+        await one.SendAsync(HocuspocusMessages.Awareness(name, cursor.EncodeUpdate()));
+        byte[]? update = null;
+        one.Doc.Update += (u, _, _) => update = u;
+        one.Doc.GetText("t").Insert(0, "mine");
+        await one.SendAsync(HocuspocusMessages.Update(name, update!));
+
+        // The other client gets both; the sender's next frame is the acknowledgement. An echo of either change
+        // would have been queued on its socket before it: the relay happens as each arrives, the ack after the commit.
+        await two.WaitForAsync(f => f.Type == HocuspocusMessageType.Awareness);
+        await two.WaitForAsync(_ => two.Doc.GetText("t").ToString() == "mine");
+        var next = await one.WaitForAsync(_ => true);
+        Assert.Equal(HocuspocusMessageType.SyncStatus, next!.Type);
+        Assert.Equal(1UL, next.Body.ReadVarUint());
+    }
+
+    [Fact]
+    public async Task The_update_log_opens_a_new_connection_when_PostgreSQL_drops_its_own()
+    {
+        var owner = await stack.NewPersonAsync();
+        var id = await owner.CreateAsync("Dropped log connection");
+        var name = id.ToString();
+        await using var one = await RawClient.ConnectAsync(stack.SocketUrl());
+        Assert.Equal("read-write", await one.OpenAsync(name, await owner.TicketAsync(id)));
+        Assert.True(await one.TypeAsync(name, "before;"));
+
+        // The log keeps one connection with its statement prepared: end it from the server side, as a restart or a proxy would.
+        await using (var connection = new Npgsql.NpgsqlConnection(stack.App.GetConnectionString("docsdb")))
+        {
+            await connection.OpenAsync();
+            await using var terminate = new Npgsql.NpgsqlCommand(
+                "SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'INSERT INTO document_updates%' AND pid <> pg_backend_pid()) AS t",
+                connection);
+            Assert.True((long)(await terminate.ExecuteScalarAsync())! >= 1);
+        }
+
+        Assert.True(await one.TypeAsync(name, "after;"));
+        Assert.Equal("before;after;", (await stack.StoredDocAsync(id)).GetText("t").ToString());
+    }
+
+    [Fact]
     public async Task A_document_on_one_instance_publishes_nothing_until_a_second_instance_joins_and_gets_its_cursors()
     {
         var owner = await stack.NewPersonAsync();
