@@ -1,98 +1,84 @@
-using System.Buffers;
-using System.Buffers.Binary;
 using System.Net.Sockets;
 
 namespace Docs.Collab.Connections;
 
 /// <summary>
-/// Writes server-to-client WebSocket frames (RFC 6455 §5.2: final, unmasked) straight to the connection's
-/// TCP socket: one <c>send</c> per frame on the writing thread, as Node's <c>ws</c> does. Through ASP.NET
-/// Core's WebSocket, each frame is copied twice, takes a lock that the socket's send loop contends for, and
-/// is handed to that loop on another thread; under a broadcast to a thousand sockets that costs more than
-/// the <c>send</c> itself. Frames that queued up while the client was slow to read leave together, in one
-/// <c>send</c>. Only one write at a time (the socket's single drain); reading stays with ASP.NET Core.
+/// Writes frames straight to the connection's TCP socket: on the writing thread, in one <c>send</c> (a gather
+/// write when several waited together), as Node's <c>ws</c> does. Through ASP.NET Core's WebSocket, each frame
+/// is copied twice, takes a lock that the socket's send loop contends for, and is handed to that loop on
+/// another thread; under a broadcast to a thousand sockets that costs more than the <c>send</c> itself. The
+/// socket is switched to non-blocking: a write the kernel takes at once completes without any asynchronous
+/// machinery, and only what a slow reader leaves over is awaited. Only one write at a time (the socket's
+/// single drain); reading stays with ASP.NET Core.
 /// </summary>
-public sealed class DirectFrameWriter(Socket socket)
+public sealed class DirectFrameWriter
 {
-    private const byte Final = 0x80;
-    public const byte Binary = 0x2;
-    public const byte Pong = 0xA;
-
     /// <summary>Frames waiting together are written in one <c>send</c> up to this size (as Node's queued writes are).</summary>
     public const int BatchBytes = 64 * 1024;
 
-    /// <summary>Writes <paramref name="frames"/> (opcode, payload) in as few <c>send</c> calls as fit in <see cref="BatchBytes"/>.</summary>
-    public async ValueTask WriteAsync(IReadOnlyList<(byte Opcode, byte[] Payload)> frames)
+    /// <summary>At most this many frames per gather write (well under the kernel's <c>IOV_MAX</c>).</summary>
+    public const int BatchFrames = 64;
+
+    private readonly Socket _socket;
+    private readonly List<ArraySegment<byte>> _segments = new(BatchFrames); // one write at a time
+
+    public DirectFrameWriter(Socket socket)
     {
-        var next = 0;
-        while (next < frames.Count)
+        _socket = socket;
+        // Synchronous sends then return at once with what the kernel took instead of waiting for the reader;
+        // asynchronous operations (ASP.NET Core's reads) are unaffected.
+        _socket.Blocking = false;
+    }
+
+    /// <summary>Writes <paramref name="frames"/> (at most <see cref="BatchFrames"/>), in order; completes when the kernel has them all.</summary>
+    public ValueTask WriteAsync(IReadOnlyList<WireFrame> frames)
+    {
+        int sent, total;
+        SocketError error;
+        if (frames.Count == 1)
         {
-            var (opcode, payload) = frames[next];
-            var size = HeaderLength(payload.Length) + payload.Length;
-            if (size > BatchBytes)
+            total = frames[0].Bytes.Length;
+            sent = _socket.Send(frames[0].Bytes, 0, total, SocketFlags.None, out error);
+        }
+        else
+        {
+            _segments.Clear();
+            total = 0;
+            foreach (var frame in frames)
             {
-                // A large frame on its own: its header, then its payload as it is, without copying it.
-                var header = new byte[HeaderLength(payload.Length)];
-                WriteHeader(header, opcode, payload.Length);
-                await SendAllAsync(header);
-                await SendAllAsync(payload);
-                next++;
+                _segments.Add(frame.Bytes);
+                total += frame.Bytes.Length;
+            }
+            sent = _socket.Send(_segments, SocketFlags.None, out error);
+            _segments.Clear();
+        }
+        if (error == SocketError.Success && sent == total)
+        {
+            return ValueTask.CompletedTask;
+        }
+        if (error is not (SocketError.Success or SocketError.WouldBlock))
+        {
+            return ValueTask.FromException(new SocketException((int)error));
+        }
+        return SendRestAsync(frames, Math.Max(sent, 0));
+    }
+
+    /// <summary>What the kernel did not take at once: the frames after the first <paramref name="skip"/> bytes, as the socket drains.</summary>
+    private async ValueTask SendRestAsync(IReadOnlyList<WireFrame> frames, int skip)
+    {
+        foreach (var frame in frames)
+        {
+            if (skip >= frame.Bytes.Length)
+            {
+                skip -= frame.Bytes.Length;
                 continue;
             }
-            var buffer = ArrayPool<byte>.Shared.Rent(BatchBytes);
-            try
+            var rest = frame.Bytes.AsMemory(skip);
+            skip = 0;
+            while (!rest.IsEmpty)
             {
-                var length = 0;
-                while (next < frames.Count && frames[next].Payload is var framePayload
-                    && length + HeaderLength(framePayload.Length) + framePayload.Length <= BatchBytes)
-                {
-                    length += WriteHeader(buffer.AsSpan(length), frames[next].Opcode, framePayload.Length);
-                    framePayload.CopyTo(buffer.AsSpan(length));
-                    length += framePayload.Length;
-                    next++;
-                }
-                await SendAllAsync(buffer.AsMemory(0, length));
+                rest = rest[await _socket.SendAsync(rest, SocketFlags.None)..];
             }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
-    }
-
-    private async ValueTask SendAllAsync(ReadOnlyMemory<byte> bytes)
-    {
-        while (!bytes.IsEmpty)
-        {
-            var sent = await socket.SendAsync(bytes, SocketFlags.None);
-            bytes = bytes[sent..];
-        }
-    }
-
-    private static int HeaderLength(int payloadLength) => payloadLength switch
-    {
-        < 126 => 2,
-        <= ushort.MaxValue => 4,
-        _ => 10,
-    };
-
-    /// <summary>The frame header for a payload of <paramref name="payloadLength"/> bytes; returns its length.</summary>
-    private static int WriteHeader(Span<byte> destination, byte opcode, int payloadLength)
-    {
-        destination[0] = (byte)(Final | opcode);
-        switch (payloadLength)
-        {
-            case < 126:
-                destination[1] = (byte)payloadLength;
-                return 2;
-            case <= ushort.MaxValue:
-                destination[1] = 126;
-                BinaryPrimitives.WriteUInt16BigEndian(destination[2..], (ushort)payloadLength);
-                return 4;
-            default:
-                destination[1] = 127;
-                BinaryPrimitives.WriteUInt64BigEndian(destination[2..], (ulong)payloadLength);
-                return 10;
         }
     }
 }

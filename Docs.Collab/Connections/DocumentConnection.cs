@@ -13,11 +13,11 @@ public enum Outbound
 /// <summary>The socket side of a document connection: where frames go, and how it can be closed.</summary>
 public interface ISocket
 {
-    /// <summary>Queues a frame and writes it at once if the socket is idle.</summary>
-    void Send(byte[] frame);
+    /// <summary>Queues a message and writes it at once if the socket is idle.</summary>
+    void Send(byte[] message);
 
     /// <summary>Queues a frame only; true when the caller must call <see cref="Drain"/> afterwards.</summary>
-    bool Enqueue(byte[] frame);
+    bool Enqueue(WireFrame frame);
 
     /// <summary>Writes what is queued.</summary>
     void Drain();
@@ -57,5 +57,5 @@ public sealed class DocumentConnection(ISocket socket, LiveDocument document, st
     /// <summary>The awareness clients this connection announced, removed when it goes.</summary>
     public HashSet<ulong> AwarenessClients { get; } = [];
 
-    public void Send(byte[] frame) => Socket.Send(frame);
+    public void Send(byte[] message) => Socket.Send(message);
 }

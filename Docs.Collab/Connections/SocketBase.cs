@@ -18,17 +18,14 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
     CollabOptions options, ILogger logger)
     : IDocumentSocket, IDisposable
 {
-    /// <summary>Queued by <see cref="KeepAliveIfQuiet"/>: written as an empty unsolicited pong (RFC 6455 §5.5.3).</summary>
-    private static readonly byte[] KeepAliveFrame = [];
-
     // Frames waiting to be written, in order. One drain at a time writes them (_draining = 1): started by
     // whoever queues onto an idle socket, on their own thread, so a frame usually leaves with no thread
     // hop (as Node's ws writes at once); when the socket pushes back, the drain continues asynchronously.
-    private readonly ConcurrentQueue<byte[]> _outbox = new();
+    private readonly ConcurrentQueue<WireFrame> _outbox = new();
     private int _queued;
     private int _draining;
     private Task _drain = Task.CompletedTask;
-    private List<(byte Opcode, byte[] Payload)>? _batch; // the drain's, reused: one drain at a time
+    private List<WireFrame>? _batch; // the drain's, reused: one drain at a time
     private const int ReceiveBufferBytes = 4096;
     private readonly CancellationTokenSource _closing = new();
     private int _closeCode = (int)WebSocketCloseStatus.NormalClosure;
@@ -70,17 +67,17 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
     /// <summary>Handles one whole message.</summary>
     protected abstract Task HandleAsync(byte[] data, CancellationToken cancellationToken);
 
-    /// <summary>Queues a frame and writes it now if the socket is idle; a client that lets <see cref="CollabOptions.MaxSendQueue"/> frames pile up is disconnected.</summary>
-    public void Send(byte[] frame)
+    /// <summary>Queues a message and writes it now if the socket is idle; a client that lets <see cref="CollabOptions.MaxSendQueue"/> frames pile up is disconnected.</summary>
+    public void Send(byte[] message)
     {
-        if (Enqueue(frame))
+        if (Enqueue(WireFrame.Binary(message)))
         {
             Drain();
         }
     }
 
     /// <summary>Queues a frame without writing it; true when the caller must then call <see cref="Drain"/> (no drain is running).</summary>
-    public bool Enqueue(byte[] frame)
+    public bool Enqueue(WireFrame frame)
     {
         if (_closing.IsCancellationRequested)
         {
@@ -128,16 +125,16 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
     /// </summary>
     private async Task WriteQueuedAsync()
     {
-        var batch = _batch ??= new List<(byte Opcode, byte[] Payload)>(4);
+        var batch = _batch ??= new List<WireFrame>(4);
         batch.Clear(); // after a failed write
         while (CanWrite)
         {
             var bytes = 0;
-            while (bytes < DirectFrameWriter.BatchBytes && _outbox.TryDequeue(out var frame))
+            while (bytes < DirectFrameWriter.BatchBytes && batch.Count < DirectFrameWriter.BatchFrames && _outbox.TryDequeue(out var frame))
             {
                 Interlocked.Decrement(ref _queued);
-                batch.Add((ReferenceEquals(frame, KeepAliveFrame) ? DirectFrameWriter.Pong : DirectFrameWriter.Binary, frame));
-                bytes += frame.Length;
+                batch.Add(frame);
+                bytes += frame.Bytes.Length;
             }
             if (batch.Count == 0)
             {
@@ -151,9 +148,9 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
                 }
                 else
                 {
-                    foreach (var (_, payload) in batch.Where(f => f.Opcode == DirectFrameWriter.Binary))
+                    foreach (var frame in batch.Where(f => !f.IsPong))
                     {
-                        await socket.SendAsync(payload, WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
+                        await socket.SendAsync(frame.Payload, WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
                     }
                 }
                 Sent(bytes);
@@ -179,7 +176,10 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
             && System.Diagnostics.Stopwatch.GetElapsedTime(Volatile.Read(ref _lastSent)) > Options.KeepAliveInterval)
         {
             Volatile.Write(ref _lastSent, System.Diagnostics.Stopwatch.GetTimestamp());
-            Send(KeepAliveFrame);
+            if (Enqueue(WireFrame.Pong))
+            {
+                Drain();
+            }
         }
     }
 

@@ -85,8 +85,8 @@ public sealed class LiveDocument
         // Nearly every connection of a document shares one frame key: remember the last frame, and keep a
         // table only when keys differ. No allocation per broadcast beyond the frames themselves.
         string? lastKey = null;
-        byte[]? lastFrame = null;
-        Dictionary<string, byte[]>? frames = null;
+        WireFrame lastFrame = default;
+        Dictionary<string, WireFrame>? frames = null;
         var idle = _idle;
         foreach (var connection in _connections)
         {
@@ -95,22 +95,22 @@ public sealed class LiveDocument
                 continue;
             }
             var key = connection.FrameKey;
-            byte[]? bytes;
+            WireFrame frame;
             if (string.Equals(key, lastKey, StringComparison.Ordinal))
             {
-                bytes = lastFrame!;
+                frame = lastFrame;
             }
-            else if (frames is null || !frames.TryGetValue(key, out bytes))
+            else if (frames is null || !frames.TryGetValue(key, out frame))
             {
-                bytes = connection.Frame(kind, payload);
+                frame = WireFrame.Binary(connection.Frame(kind, payload));
                 if (lastKey is not null)
                 {
-                    frames ??= new Dictionary<string, byte[]>(StringComparer.Ordinal) { [lastKey] = lastFrame! };
-                    frames[key] = bytes;
+                    frames ??= new Dictionary<string, WireFrame>(StringComparer.Ordinal) { [lastKey] = lastFrame };
+                    frames[key] = frame;
                 }
             }
-            (lastKey, lastFrame) = (key, bytes);
-            if (connection.Socket.Enqueue(bytes))
+            (lastKey, lastFrame) = (key, frame);
+            if (connection.Socket.Enqueue(frame))
             {
                 idle.Add(connection.Socket);
             }

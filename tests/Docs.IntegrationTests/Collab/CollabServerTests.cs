@@ -164,6 +164,30 @@ public sealed class CollabServerTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task A_client_that_stops_reading_does_not_hold_up_the_others()
+    {
+        var owner = await stack.NewPersonAsync();
+        var id = await owner.CreateAsync("Stops reading");
+        var name = id.ToString();
+        await using var writer = await RawClient.ConnectAsync(stack.SocketUrl());
+        await using var reader = await RawClient.ConnectAsync(stack.SocketUrl());
+        await using var stalled = await RawClient.ConnectAsync(stack.SocketUrl());
+        foreach (var client in new[] { writer, reader, stalled })
+        {
+            Assert.Equal("read-write", await client.OpenAsync(name, await owner.TicketAsync(id)));
+        }
+
+        // 'stalled' reads nothing from now on: once the kernel's buffers towards it are full (a few MB on loopback),
+        // writes to it must wait aside, not on the thread that relays the writer's updates to everyone else.
+        var chunk = new string('x', 64 * 1024);
+        for (var i = 0; i < 200; i++)
+        {
+            Assert.True(await writer.TypeAsync(name, chunk));
+        }
+        await reader.WaitForAsync(_ => reader.Doc.GetText("t").Length == 200 * chunk.Length, TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public async Task The_update_log_opens_a_new_connection_when_PostgreSQL_drops_its_own()
     {
         var owner = await stack.NewPersonAsync();
