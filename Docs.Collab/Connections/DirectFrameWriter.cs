@@ -20,7 +20,10 @@ public sealed class DirectFrameWriter
     public const int BatchFrames = 64;
 
     private readonly Socket _socket;
-    private readonly List<ArraySegment<byte>> _segments = new(BatchFrames); // one write at a time
+
+    // The gather list of a write, used only before WriteAsync returns: one per thread, not one per connection.
+    [ThreadStatic]
+    private static List<ArraySegment<byte>>? t_segments;
 
     public DirectFrameWriter(Socket socket)
     {
@@ -42,15 +45,21 @@ public sealed class DirectFrameWriter
         }
         else
         {
-            _segments.Clear();
+            var segments = t_segments ??= new List<ArraySegment<byte>>(BatchFrames);
             total = 0;
             foreach (var frame in frames)
             {
-                _segments.Add(frame.Bytes);
+                segments.Add(frame.Bytes);
                 total += frame.Bytes.Length;
             }
-            sent = _socket.Send(_segments, SocketFlags.None, out error);
-            _segments.Clear();
+            try
+            {
+                sent = _socket.Send(segments, SocketFlags.None, out error);
+            }
+            finally
+            {
+                segments.Clear();
+            }
         }
         if (error == SocketError.Success && sent == total)
         {
