@@ -2,6 +2,7 @@ using Docs.Collab.Connections;
 using Docs.Collab.Persistence;
 using Docs.Yjs;
 using Docs.Yjs.Protocols;
+using Docs.Yjs.Updates;
 
 namespace Docs.Collab.Documents;
 
@@ -73,6 +74,13 @@ public sealed class LiveDocument
     /// <summary>Up to this many sockets to write to, a broadcast writes on the caller's thread; beyond, the writing is shared out.</summary>
     private const int InlineFanOut = 64;
 
+    // A large room's broadcast is written by thread-pool items after the gate is released. Updates applied
+    // while they write are held here (under the gate) and go out merged, one frame per connection, once
+    // they are done, as Hocuspocus merges what arrives while it is busy: each client of a crowded document
+    // then applies one update instead of several, and the server writes one frame instead of several.
+    private List<byte[]>? _held;
+    private int _writing; // thread-pool items still writing large broadcasts
+
     /// <summary>
     /// Sends an update or awareness change to every connection but <paramref name="origin"/> (which has it
     /// already: echoing it back costs a send per change and tells the client nothing), framed once per
@@ -82,6 +90,17 @@ public sealed class LiveDocument
     /// </summary>
     public void Broadcast(Outbound kind, byte[] payload, DocumentConnection? origin = null)
     {
+        if (kind == Outbound.Update && (Volatile.Read(ref _writing) > 0 || _held is not null))
+        {
+            (_held ??= []).Add(payload);
+            if (Volatile.Read(ref _writing) > 0)
+            {
+                return; // sent with the next flush, when the writing is done
+            }
+            // The writing ended and its flush has not run yet: what is held goes now, ahead of nothing newer.
+            payload = TakeHeld();
+            origin = null; // merged from several senders: each gets its own change back with the others'
+        }
         // Nearly every connection of a document shares one frame key: remember the last frame, and keep a
         // table only when keys differ. No allocation per broadcast beyond the frames themselves.
         string? lastKey = null;
@@ -125,7 +144,7 @@ public sealed class LiveDocument
         }
     }
 
-    private static void Drain(List<ISocket> idle)
+    private void Drain(List<ISocket> idle)
     {
         if (idle.Count <= InlineFanOut)
         {
@@ -137,17 +156,47 @@ public sealed class LiveDocument
         }
         var shares = Math.Min(Environment.ProcessorCount, (idle.Count + InlineFanOut - 1) / InlineFanOut);
         var size = (idle.Count + shares - 1) / shares;
+        Interlocked.Add(ref _writing, (idle.Count + size - 1) / size);
         for (var start = 0; start < idle.Count; start += size)
         {
             var share = idle.GetRange(start, Math.Min(size, idle.Count - start));
-            ThreadPool.UnsafeQueueUserWorkItem(static sockets =>
+            ThreadPool.UnsafeQueueUserWorkItem(static work =>
             {
-                foreach (var socket in sockets)
+                foreach (var socket in work.Share)
                 {
                     socket.Drain();
                 }
-            }, share, preferLocal: false);
+                if (Interlocked.Decrement(ref work.Document._writing) == 0)
+                {
+                    _ = work.Document.FlushHeldAsync();
+                }
+            }, (Document: this, Share: share), preferLocal: false);
         }
+    }
+
+    /// <summary>Once a large broadcast is written: sends what was held meanwhile, merged (which may start the next one).</summary>
+    private async Task FlushHeldAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_held is not null && Volatile.Read(ref _writing) == 0)
+            {
+                Broadcast(Outbound.Update, TakeHeld());
+            }
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>The held updates as one (under the gate).</summary>
+    private byte[] TakeHeld()
+    {
+        var held = _held!;
+        _held = null;
+        return YUpdate.Merge(held);
     }
 
     /// <summary>

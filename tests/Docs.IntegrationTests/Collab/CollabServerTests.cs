@@ -188,6 +188,56 @@ public sealed class CollabServerTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task In_a_crowded_document_updates_arriving_while_a_broadcast_is_written_go_out_merged()
+    {
+        var owner = await stack.NewPersonAsync();
+        var id = await owner.CreateAsync("Crowded");
+        var name = id.ToString();
+        var ticket = await owner.TicketAsync(id);
+        // More connections than a broadcast writes on the receiving thread (64): the writing is shared out.
+        var clients = new List<RawClient>();
+        try
+        {
+            for (var i = 0; i < 80; i++)
+            {
+                var client = await RawClient.ConnectAsync(stack.SocketUrl());
+                clients.Add(client);
+                Assert.Equal("read-write", await client.OpenAsync(name, ticket));
+            }
+            var (writer, reader) = (clients[0], clients[^1]);
+
+            // Twenty edits in one burst: they arrive while the first ones are still being written to everyone.
+            var updates = new List<byte[]>();
+            writer.Doc.Update += (u, _, _) => updates.Add(u);
+            for (var i = 0; i < 20; i++)
+            {
+                writer.Doc.GetText("t").Insert(writer.Doc.GetText("t").Length, $"{i};");
+            }
+            foreach (var update in updates)
+            {
+                await writer.SendAsync(HocuspocusMessages.Update(name, update));
+            }
+
+            var expected = writer.Doc.GetText("t").ToString();
+            var frames = 0;
+            await reader.WaitForAsync(f =>
+            {
+                frames += f.Type == HocuspocusMessageType.Sync ? 1 : 0;
+                return reader.Doc.GetText("t").ToString() == expected;
+            });
+            Assert.InRange(frames, 1, updates.Count - 1);
+            Assert.Equal(expected, (await stack.StoredDocAsync(id)).GetText("t").ToString());
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                await client.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task The_update_log_opens_a_new_connection_when_PostgreSQL_drops_its_own()
     {
         var owner = await stack.NewPersonAsync();
