@@ -68,9 +68,11 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
     protected abstract Task HandleAsync(byte[] data, CancellationToken cancellationToken);
 
     /// <summary>Queues a message and writes it now if the socket is idle; a client that lets <see cref="CollabOptions.MaxSendQueue"/> frames pile up is disconnected.</summary>
-    public void Send(byte[] message)
+    public void Send(byte[] message) => Post(WireFrame.Binary(message));
+
+    private void Post(WireFrame frame)
     {
-        if (Enqueue(WireFrame.Binary(message)))
+        if (Enqueue(frame))
         {
             Drain();
         }
@@ -176,10 +178,7 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
             && System.Diagnostics.Stopwatch.GetElapsedTime(Volatile.Read(ref _lastSent)) > Options.KeepAliveInterval)
         {
             Volatile.Write(ref _lastSent, System.Diagnostics.Stopwatch.GetTimestamp());
-            if (Enqueue(WireFrame.Pong))
-            {
-                Drain();
-            }
+            Post(WireFrame.Pong);
         }
     }
 

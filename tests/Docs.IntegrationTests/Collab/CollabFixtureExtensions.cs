@@ -17,6 +17,22 @@ internal static class CollabFixtureExtensions
         return (await Person.ExpectAsync(response, HttpStatusCode.OK)).GetProperty("ticket").GetString()!;
     }
 
+    /// <summary>A client of <paramref name="instance"/> with <paramref name="document"/> open for writing (its sync step 2 received).</summary>
+    public static async Task<RawClient> OpenForWritingAsync(this StackFixture stack, Person owner, Guid document, string instance = "collab")
+    {
+        var client = await RawClient.ConnectAsync(stack.SocketUrl(instance));
+        try
+        {
+            Assert.Equal("read-write", await client.OpenAsync(document.ToString(), await owner.TicketAsync(document)));
+            return client;
+        }
+        catch
+        {
+            await client.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>How many updates of the document wait in the log, not yet folded into its snapshot.</summary>
     public static async Task<long> LoggedUpdatesAsync(this StackFixture stack, Guid document)
     {

@@ -18,8 +18,7 @@ public sealed class CollabServerTests(StackFixture stack)
         var owner = await stack.NewPersonAsync();
         var id = await owner.CreateAsync("Target");
         var name = id.ToString();
-        await using var good = await RawClient.ConnectAsync(stack.SocketUrl());
-        Assert.Equal("read-write", await good.OpenAsync(name, await owner.TicketAsync(id)));
+        await using var good = await stack.OpenForWritingAsync(owner, id);
 
         await using var hostile = await RawClient.ConnectAsync(stack.SocketUrl());
         if (kind == "bad-update")
@@ -75,9 +74,8 @@ public sealed class CollabServerTests(StackFixture stack)
         var id = await owner.CreateAsync("Read me");
         await owner.GrantAsync(id, reader, "reader");
         var name = id.ToString();
-        await using var writer = await RawClient.ConnectAsync(stack.SocketUrl());
+        await using var writer = await stack.OpenForWritingAsync(owner, id);
         await using var readonlyClient = await RawClient.ConnectAsync(stack.SocketUrl());
-        Assert.Equal("read-write", await writer.OpenAsync(name, await owner.TicketAsync(id)));
         Assert.Equal("readonly", await readonlyClient.OpenAsync(name, await reader.TicketAsync(id)));
 
         Assert.False(await readonlyClient.TypeAsync(name, "sneaky"));
@@ -92,11 +90,8 @@ public sealed class CollabServerTests(StackFixture stack)
         var owner = await stack.NewPersonAsync();
         var id = await owner.CreateAsync("Spread");
         var name = id.ToString();
-        var second = stack.SocketUrl("collab-2");
-        await using var one = await RawClient.ConnectAsync(stack.SocketUrl());
-        await using var two = await RawClient.ConnectAsync(second);
-        Assert.Equal("read-write", await one.OpenAsync(name, await owner.TicketAsync(id)));
-        Assert.Equal("read-write", await two.OpenAsync(name, await owner.TicketAsync(id)));
+        await using var one = await stack.OpenForWritingAsync(owner, id);
+        await using var two = await stack.OpenForWritingAsync(owner, id, "collab-2");
 
         Assert.True(await one.TypeAsync(name, "from one;"));
         await two.WaitForAsync(_ => two.Doc.GetText("t").ToString().Contains("from one;", StringComparison.Ordinal));
@@ -113,10 +108,8 @@ public sealed class CollabServerTests(StackFixture stack)
         var owner = await stack.NewPersonAsync();
         var id = await owner.CreateAsync("Nothing new");
         var name = id.ToString();
-        await using var one = await RawClient.ConnectAsync(stack.SocketUrl());
-        await using var two = await RawClient.ConnectAsync(stack.SocketUrl());
-        Assert.Equal("read-write", await one.OpenAsync(name, await owner.TicketAsync(id)));
-        Assert.Equal("read-write", await two.OpenAsync(name, await owner.TicketAsync(id)));
+        await using var one = await stack.OpenForWritingAsync(owner, id);
+        await using var two = await stack.OpenForWritingAsync(owner, id);
         Assert.True(await one.TypeAsync(name, "known;"));
         await two.WaitForAsync(_ => two.Doc.GetText("t").ToString() == "known;");
         var logged = await stack.LoggedUpdatesAsync(id);
@@ -141,10 +134,8 @@ public sealed class CollabServerTests(StackFixture stack)
         var owner = await stack.NewPersonAsync();
         var id = await owner.CreateAsync("No echo");
         var name = id.ToString();
-        await using var one = await RawClient.ConnectAsync(stack.SocketUrl());
-        await using var two = await RawClient.ConnectAsync(stack.SocketUrl());
-        Assert.Equal("read-write", await one.OpenAsync(name, await owner.TicketAsync(id)));
-        Assert.Equal("read-write", await two.OpenAsync(name, await owner.TicketAsync(id)));
+        await using var one = await stack.OpenForWritingAsync(owner, id);
+        await using var two = await stack.OpenForWritingAsync(owner, id);
 
         var cursor = new Docs.Yjs.Protocols.Awareness(one.Doc.ClientId);
         cursor.SetLocalState("""{"user":{"name":"one"}}""");
@@ -169,13 +160,9 @@ public sealed class CollabServerTests(StackFixture stack)
         var owner = await stack.NewPersonAsync();
         var id = await owner.CreateAsync("Stops reading");
         var name = id.ToString();
-        await using var writer = await RawClient.ConnectAsync(stack.SocketUrl());
-        await using var reader = await RawClient.ConnectAsync(stack.SocketUrl());
-        await using var stalled = await RawClient.ConnectAsync(stack.SocketUrl());
-        foreach (var client in new[] { writer, reader, stalled })
-        {
-            Assert.Equal("read-write", await client.OpenAsync(name, await owner.TicketAsync(id)));
-        }
+        await using var writer = await stack.OpenForWritingAsync(owner, id);
+        await using var reader = await stack.OpenForWritingAsync(owner, id);
+        await using var stalled = await stack.OpenForWritingAsync(owner, id);
 
         // 'stalled' reads nothing from now on: once the kernel's buffers towards it are full (a few MB on loopback),
         // writes to it must wait aside, not on the thread that relays the writer's updates to everyone else.
@@ -193,16 +180,13 @@ public sealed class CollabServerTests(StackFixture stack)
         var owner = await stack.NewPersonAsync();
         var id = await owner.CreateAsync("Crowded");
         var name = id.ToString();
-        var ticket = await owner.TicketAsync(id);
         // More connections than a broadcast writes on the receiving thread (64): the writing is shared out.
         var clients = new List<RawClient>();
         try
         {
             for (var i = 0; i < 80; i++)
             {
-                var client = await RawClient.ConnectAsync(stack.SocketUrl());
-                clients.Add(client);
-                Assert.Equal("read-write", await client.OpenAsync(name, ticket));
+                clients.Add(await stack.OpenForWritingAsync(owner, id));
             }
             var (writer, reader) = (clients[0], clients[^1]);
 
@@ -243,8 +227,7 @@ public sealed class CollabServerTests(StackFixture stack)
         var owner = await stack.NewPersonAsync();
         var id = await owner.CreateAsync("Dropped log connection");
         var name = id.ToString();
-        await using var one = await RawClient.ConnectAsync(stack.SocketUrl());
-        Assert.Equal("read-write", await one.OpenAsync(name, await owner.TicketAsync(id)));
+        await using var one = await stack.OpenForWritingAsync(owner, id);
         Assert.True(await one.TypeAsync(name, "before;"));
 
         // The log keeps one connection with its statement prepared: end it from the server side, as a restart or a proxy would.
@@ -273,8 +256,7 @@ public sealed class CollabServerTests(StackFixture stack)
             (_, message) => published.Enqueue(((byte[])message!)[16]));
         const byte update = 0, awareness = 1, join = 2, welcome = 3;
 
-        await using var one = await RawClient.ConnectAsync(stack.SocketUrl());
-        Assert.Equal("read-write", await one.OpenAsync(name, await owner.TicketAsync(id)));
+        await using var one = await stack.OpenForWritingAsync(owner, id);
         var cursor = new Docs.Yjs.Protocols.Awareness(one.Doc.ClientId);
         cursor.SetLocalState("{}"); // as y-protocols' constructor does: the state a peer takes has clock 1 or more
         cursor.SetLocalState("""{"user":{"name":"one"}}""");
@@ -287,9 +269,7 @@ public sealed class CollabServerTests(StackFixture stack)
         Assert.Equal([join], published.ToArray()); // the first instance announced itself, and then published nothing
 
         // The second instance joins: it is welcomed, and receives the first one's cursors without anyone moving.
-        var second = stack.SocketUrl("collab-2");
-        await using var two = await RawClient.ConnectAsync(second);
-        Assert.Equal("read-write", await two.OpenAsync(name, await owner.TicketAsync(id)));
+        await using var two = await stack.OpenForWritingAsync(owner, id, "collab-2");
         Assert.Contains("alone 4;", two.Doc.GetText("t").ToString(), StringComparison.Ordinal);
         var seen = new Docs.Yjs.Protocols.Awareness(two.Doc.ClientId);
         bool ShowsOnesCursor(HocuspocusFrame frame)
@@ -329,9 +309,8 @@ public sealed class CollabServerTests(StackFixture stack)
         var id = await owner.CreateAsync("Crash");
         var name = id.ToString();
         var acknowledged = new List<string>();
-        await using (var client = await RawClient.ConnectAsync(stack.SocketUrl()))
+        await using (var client = await stack.OpenForWritingAsync(owner, id))
         {
-            Assert.Equal("read-write", await client.OpenAsync(name, await owner.TicketAsync(id)));
             for (var i = 0; i < 30; i++)
             {
                 if (await client.TypeAsync(name, $"[{i}]"))
@@ -347,8 +326,7 @@ public sealed class CollabServerTests(StackFixture stack)
         Assert.All(acknowledged, piece => Assert.Contains(piece, stored));
 
         // A client reconnecting to the restarted server gets everything back.
-        await using var again = await RawClient.ConnectAsync(stack.SocketUrl());
-        Assert.Equal("read-write", await again.OpenAsync(name, await owner.TicketAsync(id)));
+        await using var again = await stack.OpenForWritingAsync(owner, id);
         Assert.Equal(stored, again.Doc.GetText("t").ToString());
     }
 
@@ -358,9 +336,8 @@ public sealed class CollabServerTests(StackFixture stack)
         var owner = await stack.NewPersonAsync();
         var id = await owner.CreateAsync("Folded");
         var name = id.ToString();
-        await using (var client = await RawClient.ConnectAsync(stack.SocketUrl()))
+        await using (var client = await stack.OpenForWritingAsync(owner, id))
         {
-            Assert.Equal("read-write", await client.OpenAsync(name, await owner.TicketAsync(id)));
             Assert.True(await client.TypeAsync(name, "one "));
             Assert.True(await client.TypeAsync(name, "two"));
         }
