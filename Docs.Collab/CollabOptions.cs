@@ -36,6 +36,13 @@ public sealed class CollabOptions
     /// <summary>A socket that was sent nothing for this long gets an empty pong, so proxies keep it open.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Write WebSocket frames straight to the TCP socket where it carries them as they are (HTTP/1.1 without
+    /// TLS, see <see cref="Connections.DirectFrameWriter.For"/>). False sends every frame through ASP.NET
+    /// Core's WebSocket: more CPU per frame, for a server whose connection middleware transforms the stream.
+    /// </summary>
+    public bool DirectWrites { get; set; } = true;
+
     /// <summary>A document without connections stays loaded this long, then is compacted and unloaded.</summary>
     public TimeSpan UnloadAfter { get; set; } = TimeSpan.FromSeconds(30);
 

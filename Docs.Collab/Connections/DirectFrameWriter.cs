@@ -1,4 +1,6 @@
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Docs.Collab.Connections;
 
@@ -24,6 +26,19 @@ public sealed class DirectFrameWriter
     // The gather list of a write, used only before WriteAsync returns: one per thread, not one per connection.
     [ThreadStatic]
     private static List<ArraySegment<byte>>? t_segments;
+
+    /// <summary>
+    /// A writer for the request's TCP socket when that socket carries the WebSocket's frames as they are:
+    /// HTTP/1.1 without TLS, on Kestrel's socket transport. Null otherwise — under TLS the socket carries
+    /// ciphertext, under HTTP/2 the frames of many streams — and the frames go through ASP.NET Core's WebSocket.
+    /// </summary>
+    public static DirectFrameWriter? For(HttpContext context) =>
+        HttpProtocol.IsHttp11(context.Request.Protocol)
+        && context.Features.Get<ITlsHandshakeFeature>() is null
+        && context.Features.Get<ITlsConnectionFeature>() is null
+        && context.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket
+            ? new DirectFrameWriter(socket)
+            : null;
 
     public DirectFrameWriter(Socket socket)
     {

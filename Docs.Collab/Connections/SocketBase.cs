@@ -169,8 +169,8 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
 
     /// <summary>
     /// Sends an empty pong when nothing was sent for <see cref="CollabOptions.KeepAliveInterval"/>, so proxies
-    /// keep a quiet connection open (checked by <see cref="SilenceWatch"/>). It replaces ASP.NET Core's own
-    /// keep-alive, which would write beside the direct writes.
+    /// keep a quiet connection open (checked by <see cref="SilenceWatch"/>). For direct writers only: ASP.NET
+    /// Core's own keep-alive would write beside them; sockets without one keep it (see SocketEndpoints).
     /// </summary>
     public void KeepAliveIfQuiet()
     {

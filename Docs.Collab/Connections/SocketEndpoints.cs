@@ -1,7 +1,6 @@
 using Docs.Collab.Documents;
 using Docs.Collab.Telemetry;
 using Docs.Core.Collaboration;
-using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Extensions.Options;
 
 namespace Docs.Collab.Connections;
@@ -37,9 +36,11 @@ public static class SocketEndpoints
             return Results.Problem(statusCode: StatusCodes.Status426UpgradeRequired, title: "Upgrade Required", detail: "This endpoint speaks WebSocket.");
         }
         var address = context.Connection.RemoteIpAddress?.ToString();
-        // Kestrel's socket transport exposes the connection's socket: frames are written to it directly.
-        var direct = context.Features.Get<IConnectionSocketFeature>()?.Socket is { } transport ? new DirectFrameWriter(transport) : null;
-        using var client = create(await context.WebSockets.AcceptWebSocketAsync(), direct, address);
+        var options = services.Options.Value;
+        var direct = options.DirectWrites ? DirectFrameWriter.For(context) : null;
+        // Keep-alive pongs: SocketBase sends them itself beside its direct writes; otherwise ASP.NET Core's WebSocket does.
+        var accept = new WebSocketAcceptContext { KeepAliveInterval = direct is null ? options.KeepAliveInterval : TimeSpan.Zero };
+        using var client = create(await context.WebSockets.AcceptWebSocketAsync(accept), direct, address);
         var logger = services.Loggers.CreateLogger<SocketBase>();
         if (!services.Gate.IsOriginAllowed(context.Request.Headers.Origin))
         {

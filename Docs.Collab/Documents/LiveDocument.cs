@@ -93,14 +93,18 @@ public sealed class LiveDocument
         if (kind == Outbound.Update && (Volatile.Read(ref _writing) > 0 || _held is not null))
         {
             (_held ??= []).Add(payload);
-            if (Volatile.Read(ref _writing) > 0)
+            if (Volatile.Read(ref _writing) == 0)
             {
-                return; // sent with the next flush, when the writing is done
+                // The writing ended and its flush has not run yet: what is held goes now, ahead of nothing newer.
+                SendHeld();
             }
-            // The writing ended and its flush has not run yet: what is held goes now, ahead of nothing newer.
-            payload = TakeHeld();
-            origin = null; // merged from several senders: each gets its own change back with the others'
+            return; // else sent with the next flush, when the writing is done
         }
+        Send(kind, payload, origin);
+    }
+
+    private void Send(Outbound kind, byte[] payload, DocumentConnection? origin)
+    {
         // Nearly every connection of a document shares one frame key: remember the last frame, and keep a
         // table only when keys differ. No allocation per broadcast beyond the frames themselves.
         string? lastKey = null;
@@ -182,7 +186,7 @@ public sealed class LiveDocument
         {
             if (_held is not null && Volatile.Read(ref _writing) == 0)
             {
-                Broadcast(Outbound.Update, TakeHeld());
+                SendHeld();
             }
         }
         finally
@@ -191,12 +195,29 @@ public sealed class LiveDocument
         }
     }
 
-    /// <summary>The held updates as one (under the gate).</summary>
-    private byte[] TakeHeld()
+    /// <summary>
+    /// Sends the held updates as one, to every connection: merged from several senders, each gets its own
+    /// change back with the others'. Merging only saves frames: should it fail, they go one by one, as they
+    /// came (each was applied to the document, so each is valid).
+    /// </summary>
+    private void SendHeld()
     {
         var held = _held!;
         _held = null;
-        return YUpdate.Merge(held);
+        byte[] merged;
+        try
+        {
+            merged = held.Count == 1 ? held[0] : YUpdate.Merge(held);
+        }
+        catch (YjsDecodingException)
+        {
+            foreach (var update in held)
+            {
+                Send(Outbound.Update, update, origin: null);
+            }
+            return;
+        }
+        Send(Outbound.Update, merged, origin: null);
     }
 
     /// <summary>

@@ -11,9 +11,19 @@ using Npgsql;
 
 // Docs.Collab (durable: every update logged before its acknowledgement) against the peer, Hocuspocus
 // 4.7 in memory, through the same scenarios in one run, with bench/collab/load.mjs as the editors.
-// Usage: bench/collab.sh [seconds per scenario] [scenario names...]
-var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
-var only = args.Skip(1).ToHashSet(StringComparer.OrdinalIgnoreCase);
+// Usage: bench/collab.sh [seconds per scenario] [--pairs N] [scenario names...]
+// Each scenario runs in N pairs (3 by default), which server goes first alternating from pair to pair; the
+// table gives each figure's median over the pairs and every pair's ratio, as one run alone swings by ±20 %.
+var options = args.ToList();
+var pairsAt = options.IndexOf("--pairs");
+var pairs = 3;
+if (pairsAt >= 0)
+{
+    pairs = int.Parse(options[pairsAt + 1], CultureInfo.InvariantCulture);
+    options.RemoveRange(pairsAt, 2);
+}
+var seconds = options.Count > 0 ? int.Parse(options[0], CultureInfo.InvariantCulture) : 10;
+var only = options.Skip(1).ToHashSet(StringComparer.OrdinalIgnoreCase);
 var scenarios = new (string Name, int Docs, int Clients, int Writers, int Rate)[]
 {
     ("S0 small team", 4, 25, 2, 10),
@@ -47,7 +57,7 @@ var peerUrl = $"ws://127.0.0.1:{peerPort}";
 
 // Between runs: what the last one left to do (recompiling, folding and unloading its documents) is done before the next is measured.
 var pause = TimeSpan.FromSeconds(3);
-var rows = new List<(string Scenario, JsonElement Docs, JsonElement Peer)>();
+var rows = new List<(string Scenario, List<JsonElement> Docs, List<JsonElement> Peer)>();
 var nextRoot = 0L;
 
 // Warm-up, not measured: both servers compile their hot paths (the JIT here, V8 there) before the scenarios:
@@ -71,51 +81,71 @@ for (var round = 0; round < 2; round++)
 }
 foreach (var scenario in scenarios)
 {
-    var documents = await SeedAsync(app.GetConnectionString("docsdb"), scenario.Docs, nextRoot);
-    nextRoot += scenario.Docs;
-    await Task.Delay(pause);
     var load = new[] { "--clients", scenario.Clients.ToString(CultureInfo.InvariantCulture), "--writers", scenario.Writers.ToString(CultureInfo.InvariantCulture),
         "--rate", Math.Max(1, scenario.Rate).ToString(CultureInfo.InvariantCulture), "--seconds", (scenario.Writers == 0 ? 5 : seconds).ToString(CultureInfo.InvariantCulture) };
-
-    // Tickets last a minute: minted just before the clients open their documents.
-    var ours = await RunLoadAsync(loadDirectory, collabUrl, documents.Select(id => (id.ToString(), tickets.Issue(id, null, "bench", canWrite: true))), collabPid, load);
-    await Task.Delay(pause);
-    var theirs = await RunLoadAsync(loadDirectory, peerUrl, documents.Select(id => (id.ToString(), "any")), peer.Id, load);
+    var (ours, theirs) = (new List<JsonElement>(), new List<JsonElement>());
+    for (var pair = 0; pair < pairs; pair++)
+    {
+        // Fresh documents for every pair: each run starts from empty documents, none loaded.
+        var documents = await SeedAsync(app.GetConnectionString("docsdb"), scenario.Docs, nextRoot);
+        nextRoot += scenario.Docs;
+        // Tickets last a minute: minted just before the clients open their documents.
+        Task<JsonElement> RunOursAsync() => RunLoadAsync(loadDirectory, collabUrl, documents.Select(id => (id.ToString(), tickets.Issue(id, null, "bench", canWrite: true))), collabPid, load);
+        Task<JsonElement> RunTheirsAsync() => RunLoadAsync(loadDirectory, peerUrl, documents.Select(id => (id.ToString(), "any")), peer.Id, load);
+        var oursFirst = pair % 2 == 0;
+        await Task.Delay(pause);
+        var first = await (oursFirst ? RunOursAsync() : RunTheirsAsync());
+        await Task.Delay(pause);
+        var second = await (oursFirst ? RunTheirsAsync() : RunOursAsync());
+        ours.Add(oursFirst ? first : second);
+        theirs.Add(oursFirst ? second : first);
+        Console.WriteLine($"{scenario.Name} pair {pair + 1}: Docs.Collab {ours[^1]}");
+        Console.WriteLine($"{scenario.Name} pair {pair + 1}: Hocuspocus  {theirs[^1]}");
+    }
     rows.Add((scenario.Name, ours, theirs));
-    Console.WriteLine($"{scenario.Name}: Docs.Collab {ours}");
-    Console.WriteLine($"{scenario.Name}: Hocuspocus  {theirs}");
 }
 peer.Kill(entireProcessTree: true);
 
 Console.WriteLine();
+Console.WriteLine($"Medians over {pairs} pairs; the ratios of each pair in brackets.");
+Console.WriteLine();
 Console.WriteLine("| scenario | p50 Docs.Collab / Hocuspocus | p99 Docs.Collab / Hocuspocus | p99 ratio | server CPU s | CPU ratio | KiB per connection | delivered | diverged |");
-Console.WriteLine("| --- | --- | --- | ---: | --- | ---: | --- | --- | --- |");
+Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 foreach (var (scenario, ours, theirs) in rows)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {scenario} | {Ms(ours, "latencyP50Ms")} / {Ms(theirs, "latencyP50Ms")} | {Ms(ours, "latencyP99Ms")} / {Ms(theirs, "latencyP99Ms")} | {Ratio(ours, theirs, "latencyP99Ms")} " +
-        $"| {Number(ours, "serverCpuSeconds")} / {Number(theirs, "serverCpuSeconds")} | {Ratio(ours, theirs, "serverCpuSeconds")} " +
-        $"| {PerConnection(ours)} / {PerConnection(theirs)} | {Delivered(ours)} / {Delivered(theirs)} | {ours.GetProperty("diverged")} / {theirs.GetProperty("diverged")} |"));
+        $"| {scenario} | {Ms(ours, "latencyP50Ms")} / {Ms(theirs, "latencyP50Ms")} | {Ms(ours, "latencyP99Ms")} / {Ms(theirs, "latencyP99Ms")} | {Ratios(ours, theirs, "latencyP99Ms")} " +
+        $"| {Median(ours.Select(r => Value(r, "serverCpuSeconds"))):0.00} / {Median(theirs.Select(r => Value(r, "serverCpuSeconds"))):0.00} | {Ratios(ours, theirs, "serverCpuSeconds")} " +
+        $"| {Median(ours.Select(PerConnection)):0.0} / {Median(theirs.Select(PerConnection)):0.0} | {Delivered(ours)} / {Delivered(theirs)} " +
+        $"| {ours.Sum(r => r.GetProperty("diverged").GetInt32())} / {theirs.Sum(r => r.GetProperty("diverged").GetInt32())} |"));
 }
 
-static string Ms(JsonElement result, string name) => result.GetProperty(name).ValueKind == JsonValueKind.Number
-    ? result.GetProperty(name).GetDouble().ToString("0.0", CultureInfo.InvariantCulture) + " ms" : "-";
+static double Value(JsonElement result, string name) =>
+    result.GetProperty(name).ValueKind == JsonValueKind.Number ? result.GetProperty(name).GetDouble() : double.NaN;
 
-static string Number(JsonElement result, string name) => result.GetProperty(name).ValueKind == JsonValueKind.Number
-    ? result.GetProperty(name).GetDouble().ToString("0.00", CultureInfo.InvariantCulture) : "-";
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Where(v => !double.IsNaN(v)).Order().ToList();
+    return sorted.Count == 0 ? double.NaN
+        : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+}
 
-static string Ratio(JsonElement ours, JsonElement theirs, string name) =>
-    ours.GetProperty(name).ValueKind == JsonValueKind.Number && theirs.GetProperty(name).ValueKind == JsonValueKind.Number && theirs.GetProperty(name).GetDouble() > 0
-        ? (ours.GetProperty(name).GetDouble() / theirs.GetProperty(name).GetDouble()).ToString("0.00", CultureInfo.InvariantCulture) + "x" : "-";
+static string Ms(List<JsonElement> results, string name) =>
+    Median(results.Select(r => Value(r, name))) is var median && double.IsNaN(median) ? "-" : median.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
 
-static string PerConnection(JsonElement result) =>
-    result.GetProperty("serverRssConnectedKiB").ValueKind == JsonValueKind.Number
-        ? ((result.GetProperty("serverRssConnectedKiB").GetDouble() - result.GetProperty("serverRssBeforeKiB").GetDouble()) / result.GetProperty("connections").GetDouble())
-            .ToString("0.0", CultureInfo.InvariantCulture)
-        : "-";
+/// <summary>The median of the pairs' ratios, then each pair's.</summary>
+static string Ratios(List<JsonElement> ours, List<JsonElement> theirs, string name)
+{
+    var ratios = ours.Zip(theirs, (o, t) => Value(t, name) > 0 ? Value(o, name) / Value(t, name) : double.NaN).ToList();
+    return ratios.All(double.IsNaN) ? "-" : string.Create(CultureInfo.InvariantCulture,
+        $"{Median(ratios):0.00}x ({string.Join(", ", ratios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))})");
+}
 
-static string Delivered(JsonElement result) =>
-    $"{result.GetProperty("deliveries").GetInt64()}/{result.GetProperty("expectedDeliveries").GetInt64()}";
+static double PerConnection(JsonElement result) =>
+    (Value(result, "serverRssConnectedKiB") - Value(result, "serverRssBeforeKiB")) / Value(result, "connections");
+
+static string Delivered(List<JsonElement> results) =>
+    $"{results.Sum(r => r.GetProperty("deliveries").GetInt64())}/{results.Sum(r => r.GetProperty("expectedDeliveries").GetInt64())}";
 
 static async Task<List<Guid>> SeedAsync(string connectionString, int count, long offset)
 {

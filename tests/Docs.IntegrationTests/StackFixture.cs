@@ -24,6 +24,10 @@ public sealed class StackFixture : IAsyncLifetime
                 ["Services:collab-2:Collaboration:UnloadAfter"] = "00:00:02",
                 // A socket sent nothing for 2 s gets a keep-alive pong (at the watch's next round, within 5 s).
                 ["Services:collab:Collaboration:KeepAliveInterval"] = "00:00:02",
+                ["Services:collab-2:Collaboration:KeepAliveInterval"] = "00:00:02",
+                // The second instance sends every frame through ASP.NET Core's WebSocket, as behind TLS or HTTP/2:
+                // the tests of clients on several instances cover both ways of writing.
+                ["Services:collab-2:Collaboration:DirectWrites"] = "false",
             }));
         await App.StartAsync();
     }

@@ -10,7 +10,8 @@ namespace Docs.IntegrationTests.Collab;
 /// <summary>
 /// Docs.Collab's WebSocket frames read off the TCP stream byte by byte: they are written straight to the
 /// socket (not by ASP.NET Core), so nothing else checks that they are well formed, come after the handshake,
-/// and that quiet sockets get their keep-alive.
+/// and that quiet sockets get their keep-alive. The second instance writes through ASP.NET Core's WebSocket
+/// (as behind TLS or HTTP/2), whose keep-alive is then its own.
 /// </summary>
 [Collection(StackCollection.Name)]
 public sealed class WireFrameTests(StackFixture stack)
@@ -18,13 +19,15 @@ public sealed class WireFrameTests(StackFixture stack)
     private const byte Binary = 0x2;
     private const byte Pong = 0xA;
 
-    [Fact]
-    public async Task Frames_on_the_wire_are_well_formed_in_every_length_after_the_101_and_a_quiet_socket_gets_a_keep_alive_pong()
+    [Theory]
+    [InlineData("collab")]   // direct writes
+    [InlineData("collab-2")] // through ASP.NET Core's WebSocket
+    public async Task Frames_on_the_wire_are_well_formed_in_every_length_after_the_101_and_a_quiet_socket_gets_a_keep_alive_pong(string instance)
     {
         var owner = await stack.NewPersonAsync();
         var id = await owner.CreateAsync("Wire");
         var name = id.ToString();
-        var url = stack.SocketUrl();
+        var url = stack.SocketUrl(instance);
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(url.Host, url.Port);
         var stream = tcp.GetStream();
