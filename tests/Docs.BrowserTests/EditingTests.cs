@@ -63,6 +63,7 @@ public sealed class EditingTests(BrowserStack stack)
         await Expect(dialog.Locator(".members")).ToContainTextAsync("alice@docs.localhost");
         await Expect(dialog.Locator("#invite-email")).ToHaveCountAsync(0);
         await Expect(dialog.Locator("select:enabled")).ToHaveCountAsync(0);
+        await Expect(dialog).ToBeFocusedAsync(); // where Escape is meant to land
         await carol.Page.Keyboard.PressAsync("Escape");
         await Expect(dialog).ToHaveCountAsync(0);
 

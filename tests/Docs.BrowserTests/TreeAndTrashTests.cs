@@ -65,6 +65,8 @@ public sealed class TreeAndTrashTests(BrowserStack stack)
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "Delete" }).ClickAsync();
         var confirm = page.GetByRole(AriaRole.Alertdialog);
         await Expect(confirm).ToContainTextAsync("Delete this document?");
+        // The focus moves onto Cancel once the dialog has rendered (a round trip later): Escape is meant for it.
+        await Expect(confirm.GetByRole(AriaRole.Button, new() { Name = "Cancel" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Escape");
         await Expect(confirm).ToHaveCountAsync(0);
         await Expect(page.Locator(".title-input")).ToHaveValueAsync(title);
