@@ -39,6 +39,8 @@ function processStats () {
 const editTimes = new Map()
 const latencies = []
 let acknowledgements = 0, edits = 0, failures = 0
+// Update frames received after sync, over every client: a server that merges sends fewer per edit.
+let updateFrames = 0
 
 class Editor {
   constructor (name, token) {
@@ -89,6 +91,7 @@ class Editor {
         sync.readSyncMessage(decoder, reply, this.doc, 'remote')
         if (encoding.length(reply) > empty) this.socket.send(encoding.toUint8Array(reply))
         if (kind === 1 && !this.synced) { this.synced = true; clearTimeout(timer); resolve(performance.now() - started) }
+        if (kind === 2 && this.synced) updateFrames++
         if (kind !== 0) { decoding.readVarUint(copy); this.measure(decoding.readVarUint8Array(copy)) }
       })
     })
@@ -166,6 +169,7 @@ console.log(JSON.stringify({
   latencyP50Ms: percentile(latencies, 0.5),
   latencyP99Ms: percentile(latencies, 0.99),
   acknowledgements,
+  updateFrames,
   diverged,
   failures,
   serverCpuSeconds: before && after ? after.cpuSeconds - connected.cpuSeconds : null,
