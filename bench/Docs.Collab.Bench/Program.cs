@@ -19,7 +19,7 @@ var pairsAt = options.IndexOf("--pairs");
 var pairs = 3;
 if (pairsAt >= 0)
 {
-    pairs = int.Parse(options[pairsAt + 1], CultureInfo.InvariantCulture);
+    pairs = Math.Max(1, int.Parse(options[pairsAt + 1], CultureInfo.InvariantCulture));
     options.RemoveRange(pairsAt, 2);
 }
 var seconds = options.Count > 0 ? int.Parse(options[0], CultureInfo.InvariantCulture) : 10;

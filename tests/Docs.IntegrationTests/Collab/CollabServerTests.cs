@@ -191,11 +191,12 @@ public sealed class CollabServerTests(StackFixture stack)
             var (writer, reader) = (clients[0], clients[^1]);
 
             // Twenty edits in one burst: they arrive while the first ones are still being written to everyone.
+            // 16 KiB each, so that writing one to 79 sockets takes far longer than applying the next.
             var updates = new List<byte[]>();
             writer.Doc.Update += (u, _, _) => updates.Add(u);
             for (var i = 0; i < 20; i++)
             {
-                writer.Doc.GetText("t").Insert(writer.Doc.GetText("t").Length, $"{i};");
+                writer.Doc.GetText("t").Insert(writer.Doc.GetText("t").Length, new string((char)('a' + i), 16 * 1024));
             }
             foreach (var update in updates)
             {
