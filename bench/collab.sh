@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Docs.Collab (durable) and Hocuspocus 4.7 (in memory) through the same scenarios, in one run.
-# Arguments: seconds per scenario (10), --pairs N (3), then scenario names to run (S0 ... S4; all by default).
+# Arguments: seconds of editing per scenario (30), --pairs N (3), then scenario names to run (S0 ... S4; all by default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 (cd bench/collab && { [ -d node_modules ] || npm ci --no-audit --no-fund >/dev/null; })
