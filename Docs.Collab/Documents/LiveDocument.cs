@@ -78,7 +78,7 @@ public sealed class LiveDocument
     // while they write are held here (under the gate) and go out merged, one frame per connection, once
     // they are done, as Hocuspocus merges what arrives while it is busy: each client of a crowded document
     // then applies one update instead of several, and the server writes one frame instead of several.
-    private List<byte[]>? _held;
+    private List<(byte[] Update, DocumentConnection? Origin)>? _held;
     private int _writing; // thread-pool items still writing large broadcasts
 
     /// <summary>
@@ -92,7 +92,7 @@ public sealed class LiveDocument
     {
         if (kind == Outbound.Update && (Volatile.Read(ref _writing) > 0 || _held is not null))
         {
-            (_held ??= []).Add(payload);
+            (_held ??= []).Add((payload, origin));
             if (Volatile.Read(ref _writing) == 0)
             {
                 // The writing ended and its flush has not run yet: what is held goes now, ahead of nothing newer.
@@ -196,24 +196,30 @@ public sealed class LiveDocument
     }
 
     /// <summary>
-    /// Sends the held updates as one, to every connection: merged from several senders, each gets its own
-    /// change back with the others'. Merging only saves frames: should it fail, they go one by one, as they
-    /// came (each was applied to the document, so each is valid).
+    /// Sends the held updates as one: a single one to every connection but its sender, as any update; merged
+    /// from several senders, to every connection, each getting its own change back with the others'. Merging
+    /// only saves frames: should it fail, they go one by one, as they came (each was applied to the
+    /// document, so each is valid).
     /// </summary>
     private void SendHeld()
     {
         var held = _held!;
         _held = null;
+        if (held.Count == 1)
+        {
+            Send(Outbound.Update, held[0].Update, held[0].Origin);
+            return;
+        }
         byte[] merged;
         try
         {
-            merged = held.Count == 1 ? held[0] : YUpdate.Merge(held);
+            merged = YUpdate.Merge(held.ConvertAll(entry => entry.Update));
         }
         catch (YjsDecodingException)
         {
-            foreach (var update in held)
+            foreach (var (update, origin) in held)
             {
-                Send(Outbound.Update, update, origin: null);
+                Send(Outbound.Update, update, origin);
             }
             return;
         }
