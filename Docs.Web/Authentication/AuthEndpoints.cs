@@ -14,7 +14,7 @@ public static class AuthEndpoints
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/login", (string? returnUrl) =>
-            Results.Challenge(new AuthenticationProperties { RedirectUri = LocalUrl.OrHome(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]));
+            Results.Challenge(new AuthenticationProperties { RedirectUri = LocalPath.OrRoot(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]));
 
         routes.MapGet("/logout", (HttpContext context, IAntiforgery antiforgery) =>
         {

@@ -2,14 +2,9 @@ using Microsoft.AspNetCore.Components;
 
 namespace Docs.Web.Ui;
 
-/// <summary>Return addresses stay on this site: anything but a local path becomes the home page.</summary>
+/// <summary>Where the UI comes back to after signing in (the return address itself is checked by <c>LocalPath.OrRoot</c>).</summary>
 public static class LocalUrl
 {
-    public static string OrHome(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            ? url
-            : "/";
-
     /// <summary>The page the UI shows now, as a local path to come back to.</summary>
     public static string Current(NavigationManager navigation) => "/" + navigation.ToBaseRelativePath(navigation.Uri);
 

@@ -39,7 +39,7 @@ public static class UiExtensions
             context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(CultureInfo.GetCultureInfo(code))),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = false, IsEssential = true });
-            return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));
+            return Results.LocalRedirect(LocalPath.OrRoot(returnUrl));
         });
         return routes;
     }

@@ -1,9 +1,9 @@
-using Docs.Web.Ui;
+using Microsoft.Extensions.Hosting;
 
-namespace Docs.Web.Tests;
+namespace Docs.ServiceDefaults.Tests;
 
-/// <summary>Return addresses after sign-in stay on this site: no open redirect.</summary>
-public sealed class LocalUrlTests
+/// <summary>Return addresses (after signing in, at Docs.Web and at Docs.Identity) stay on the site: no open redirect.</summary>
+public sealed class LocalPathTests
 {
     [Theory]
     [InlineData("/", "/")]
@@ -15,5 +15,5 @@ public sealed class LocalUrlTests
     [InlineData("/\\evil.example/", "/")]
     [InlineData("javascript:alert(1)", "/")]
     [InlineData("docs/42", "/")]
-    public void Only_a_local_path_is_kept(string? url, string expected) => Assert.Equal(expected, LocalUrl.OrHome(url));
+    public void Only_a_local_path_is_kept(string? url, string expected) => Assert.Equal(expected, LocalPath.OrRoot(url));
 }
