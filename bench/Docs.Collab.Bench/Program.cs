@@ -84,7 +84,8 @@ for (var round = 0; round < 2; round++)
 }
 // The gateway probes Docs.Collab's /alive every 5 s (Docs.Web's YARP cluster): at that pace the request path
 // takes minutes to reach its optimised code, and compiling it, step by step, was charged to the scenarios
-// (up to 17 ms of CPU a second while idle). Calling the probes a few hundred times now finishes that.
+// (15–17 ms of CPU a second while idle, two minutes after ./run.sh started the stack). Calling the probes
+// a few hundred times now finishes that.
 using (var probes = new HttpClient { BaseAddress = app.GetEndpoint("collab") })
 {
     for (var call = 0; call < 150; call++)
