@@ -1,29 +1,74 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
 namespace Docs.Hosting.Infrastructure;
 
-/// <summary>Finds free loopback ports, never the same one twice in a run.</summary>
-internal sealed class PortAllocator
+/// <summary>
+/// Finds free loopback ports for resources to listen on, never the same one twice in a process.
+/// </summary>
+/// <remarks>
+/// A port is chosen now and bound later by a child process, seconds later for the last resources.
+/// Ports from the kernel's ephemeral range (what binding port 0 gives) can be taken in between by any
+/// outgoing connection, e.g. a service's first connection to PostgreSQL. Ports below that range are
+/// only ever taken by an explicit bind, so they are chosen from there.
+/// </remarks>
+internal static class PortAllocator
 {
-    private readonly HashSet<int> _given = [];
-    private readonly Lock _gate = new();
+    private const int Attempts = 200;
+    private static readonly HashSet<int> Given = [];
+    private static readonly Lock Gate = new();
 
-    public int Allocate()
+    public static int Allocate()
     {
-        lock (_gate)
+        var (low, high) = ListeningRange();
+        lock (Gate)
         {
+            for (var attempt = 0; attempt < Attempts; attempt++)
+            {
+                var port = Random.Shared.Next(low, high);
+                if (!Given.Contains(port) && IsFree(port))
+                {
+                    Given.Add(port);
+                    return port;
+                }
+            }
+            // A crowded range: let the kernel choose, as before the range was known.
             while (true)
             {
                 using var listener = new TcpListener(IPAddress.Loopback, 0);
                 listener.Start();
                 var port = ((IPEndPoint)listener.LocalEndpoint).Port;
                 listener.Stop();
-                if (_given.Add(port))
+                if (Given.Add(port))
                 {
                     return port;
                 }
             }
+        }
+    }
+
+    /// <summary>Up to 10,000 ports just below the ephemeral range (<c>net.ipv4.ip_local_port_range</c>).</summary>
+    public static (int Low, int High) ListeningRange()
+    {
+        var ephemeralLow = EphemeralRange().Low;
+        var high = Math.Max(ephemeralLow, 2048);
+        return (Math.Max(1024, high - 10_000), high);
+    }
+
+    public static (int Low, int High) EphemeralRange()
+    {
+        try
+        {
+            var bounds = File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range")
+                .Split((char[])['\t', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries)
+                .Select(bound => int.Parse(bound, CultureInfo.InvariantCulture))
+                .ToArray();
+            return (bounds[0], bounds[1]);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return (32768, 60999); // Linux's default
         }
     }
 

@@ -29,7 +29,7 @@ internal sealed class PostgresRunner(PostgresServerResource server) : ResourceRu
     {
         if (server.IsManaged)
         {
-            server.Endpoint.AllocatedPort = context.Ports.Allocate();
+            server.Endpoint.AllocatedPort = PortAllocator.Allocate();
         }
     }
 

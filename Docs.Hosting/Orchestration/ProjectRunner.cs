@@ -35,7 +35,7 @@ internal sealed class ProjectRunner(ProjectResource project) : ResourceRunner(pr
         else
         {
             endpoint.Host = "127.0.0.1";
-            endpoint.AllocatedPort = context.Ports.Allocate();
+            endpoint.AllocatedPort = PortAllocator.Allocate();
         }
     }
 

@@ -23,7 +23,7 @@ internal sealed class RedisRunner(RedisResource redis) : ResourceRunner(redis)
     {
         if (redis.IsManaged)
         {
-            redis.Endpoint.AllocatedPort = context.Ports.Allocate();
+            redis.Endpoint.AllocatedPort = PortAllocator.Allocate();
         }
     }
 

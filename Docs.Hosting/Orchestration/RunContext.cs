@@ -17,8 +17,6 @@ internal sealed class RunContext(DistributedApplicationOptions options, IConfigu
 
     public ProcessTable Processes { get; } = new(Path.Combine(options.DataDirectory, "run"));
 
-    public Infrastructure.PortAllocator Ports { get; } = new();
-
     /// <summary>Short HTTP probes for health checks; never the services' own clients.</summary>
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(3) };
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Docs.Core.Collaboration;
 using Docs.Core.Documents;
@@ -53,7 +51,7 @@ var collabPid = app.Application.GetProcessId("collab") ?? throw new InvalidOpera
 var tickets = new CollaborationTicket(app.Application.GetResource<ParameterResource>("collaboration-secret").Value, TimeProvider.System);
 var collabUrl = new UriBuilder(app.GetEndpoint("collab")) { Scheme = "ws", Path = "/collaboration/ws/" }.Uri.ToString();
 
-var peerPort = FreePort();
+var peerPort = FreePort.Next();
 using var peer = StartNode(loadDirectory, "peer.mjs", peerPort.ToString(CultureInfo.InvariantCulture));
 await peer.StandardOutput.ReadLineAsync();
 var peerUrl = $"ws://127.0.0.1:{peerPort}";
@@ -209,9 +207,3 @@ static Process StartNode(string directory, string script, params string[] argume
     return Process.Start(start)!;
 }
 
-static int FreePort()
-{
-    using var listener = new TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    return ((IPEndPoint)listener.LocalEndpoint).Port;
-}

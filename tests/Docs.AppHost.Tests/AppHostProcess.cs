@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
+using Docs.Testing;
 
 namespace Docs.AppHost.Tests;
 
@@ -44,7 +43,7 @@ internal sealed class AppHostProcess : IAsyncDisposable
             startInfo.ArgumentList.Add(argument);
         }
         startInfo.Environment["AppHost__DataDirectory"] = dataDirectory;
-        startInfo.Environment["web__Port"] = FreePort().ToString(CultureInfo.InvariantCulture);
+        startInfo.Environment["web__Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
         startInfo.Environment["NO_COLOR"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
@@ -110,12 +109,6 @@ internal sealed class AppHostProcess : IAsyncDisposable
         return found;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -43,6 +43,22 @@ public sealed class OrchestratorTests
     }
 
     [Fact]
+    public void Ports_for_resources_come_from_below_the_ephemeral_range_so_no_outgoing_connection_takes_one_before_its_resource_binds_it()
+    {
+        var ephemeralLow = int.Parse(File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split('\t', ' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+
+        var ports = Enumerable.Range(0, 100).Select(_ => FreePort.Next()).ToList();
+
+        Assert.All(ports, port => Assert.InRange(port, 1024, ephemeralLow - 1));
+        Assert.Equal(ports.Count, ports.Distinct().Count());
+        foreach (var port in ports)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+        }
+    }
+
+    [Fact]
     public async Task A_fixed_port_in_use_stops_the_start_with_the_setting_to_change()
     {
         using var squatter = new TcpListener(IPAddress.Loopback, 0);
