@@ -19,6 +19,15 @@ internal static class PortAllocator
     private static readonly HashSet<int> Given = [];
     private static readonly Lock Gate = new();
 
+    /// <summary>Keeps a configured port out of the random choices (it is bound later, by its own resource).</summary>
+    public static void Reserve(int port)
+    {
+        lock (Gate)
+        {
+            Given.Add(port);
+        }
+    }
+
     public static int Allocate()
     {
         var (low, high) = ListeningRange();
@@ -33,7 +42,7 @@ internal static class PortAllocator
                     return port;
                 }
             }
-            // A crowded range: let the kernel choose, as before the range was known.
+            // A crowded range: let the kernel choose.
             while (true)
             {
                 using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -49,26 +58,22 @@ internal static class PortAllocator
     }
 
     /// <summary>Up to 10,000 ports just below the ephemeral range (<c>net.ipv4.ip_local_port_range</c>).</summary>
-    public static (int Low, int High) ListeningRange()
+    private static (int Low, int High) ListeningRange()
     {
-        var ephemeralLow = EphemeralRange().Low;
-        var high = Math.Max(ephemeralLow, 2048);
+        var high = Math.Max(EphemeralLow(), 2048);
         return (Math.Max(1024, high - 10_000), high);
     }
 
-    public static (int Low, int High) EphemeralRange()
+    private static int EphemeralLow()
     {
         try
         {
-            var bounds = File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range")
-                .Split((char[])['\t', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries)
-                .Select(bound => int.Parse(bound, CultureInfo.InvariantCulture))
-                .ToArray();
-            return (bounds[0], bounds[1]);
+            var range = File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range");
+            return int.Parse(range.Split((char[])['\t', ' '], 2)[0], CultureInfo.InvariantCulture);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException)
         {
-            return (32768, 60999); // Linux's default
+            return 32768; // Linux's default
         }
     }
 

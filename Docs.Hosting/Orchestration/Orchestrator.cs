@@ -71,6 +71,10 @@ internal sealed class Orchestrator : IAsyncDisposable
         }
         foreach (var runner in _runners)
         {
+            runner.ReserveConfiguredPorts(_context);
+        }
+        foreach (var runner in _runners)
+        {
             runner.AllocateEndpoints(_context);
             if (runner.IsVisible)
             {

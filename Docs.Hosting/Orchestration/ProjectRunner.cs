@@ -20,10 +20,20 @@ internal sealed class ProjectRunner(ProjectResource project) : ResourceRunner(pr
         }
     }
 
+    private int? ConfiguredPort(RunContext context) => context.Options.RandomizePorts ? null : project.HttpEndpoint.FixedPort;
+
+    public override void ReserveConfiguredPorts(RunContext context)
+    {
+        if (ConfiguredPort(context) is { } port)
+        {
+            PortAllocator.Reserve(port);
+        }
+    }
+
     public override void AllocateEndpoints(RunContext context)
     {
         var endpoint = project.HttpEndpoint;
-        if (endpoint.FixedPort is { } port && !context.Options.RandomizePorts)
+        if (ConfiguredPort(context) is { } port)
         {
             if (!PortAllocator.IsFree(port))
             {

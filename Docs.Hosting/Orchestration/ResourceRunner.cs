@@ -13,6 +13,11 @@ internal abstract class ResourceRunner(Resource resource)
     {
     }
 
+    /// <summary>Keeps the ports this resource is configured with from being given to another; runs for every resource first.</summary>
+    public virtual void ReserveConfiguredPorts(RunContext context)
+    {
+    }
+
     /// <summary>Gives the resource its ports; runs for every resource before any starts.</summary>
     public virtual void AllocateEndpoints(RunContext context)
     {
