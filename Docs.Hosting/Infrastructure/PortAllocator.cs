@@ -18,6 +18,7 @@ internal static class PortAllocator
     private const int Attempts = 200;
     private static readonly HashSet<int> Given = [];
     private static readonly Lock Gate = new();
+    private static readonly (int Low, int High) Range = ListeningRange();
 
     /// <summary>Keeps a configured port out of the random choices (it is bound later, by its own resource).</summary>
     public static void Reserve(int port)
@@ -30,12 +31,11 @@ internal static class PortAllocator
 
     public static int Allocate()
     {
-        var (low, high) = ListeningRange();
         lock (Gate)
         {
             for (var attempt = 0; attempt < Attempts; attempt++)
             {
-                var port = Random.Shared.Next(low, high);
+                var port = Random.Shared.Next(Range.Low, Range.High);
                 if (!Given.Contains(port) && IsFree(port))
                 {
                     Given.Add(port);
