@@ -52,6 +52,9 @@ public sealed class CollabOptions
     /// </summary>
     public TimeSpan GroupCommitWindow { get; set; } = TimeSpan.Zero;
 
+    /// <summary>How often documents' "updated" times are moved to their last edit (see <see cref="Persistence.EditTimes"/>).</summary>
+    public TimeSpan EditTimesInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The log of a loaded document is folded into its snapshot once it has this many entries.</summary>
     public int CompactAfterUpdates { get; set; } = 1000;
 

@@ -23,6 +23,9 @@ public static class Extensions
             return database.Build();
         });
         builder.Services.AddSingleton<CollabMetrics>();
+        // Registered first so that it stops last, after the log has committed what it held.
+        builder.Services.AddSingleton<EditTimes>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<EditTimes>());
         builder.Services.AddSingleton<UpdateLog>();
         builder.Services.AddHostedService(services => services.GetRequiredService<UpdateLog>());
         builder.Services.AddSingleton<RedisFanout>();

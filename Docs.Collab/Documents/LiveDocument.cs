@@ -1,5 +1,6 @@
 using Docs.Collab.Connections;
 using Docs.Collab.Persistence;
+using Docs.Core.Documents;
 using Docs.Yjs;
 using Docs.Yjs.Protocols;
 using Docs.Yjs.Updates;

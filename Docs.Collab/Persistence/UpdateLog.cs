@@ -1,12 +1,10 @@
 using System.Threading.Channels;
+using Docs.Core.Documents;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Docs.Collab.Persistence;
-
-/// <summary>What a document is made of in PostgreSQL: its snapshot and the updates logged since.</summary>
-public sealed record StoredDocument(byte[]? Snapshot, List<byte[]> Updates, long Bytes);
 
 /// <summary>
 /// The durable update log. <see cref="AppendAsync"/> completes once the update is committed. Group commit:
@@ -21,11 +19,14 @@ public sealed class UpdateLog : BackgroundService
     private readonly CollabOptions _options;
     private readonly ILogger<UpdateLog> _logger;
     private readonly Telemetry.CollabMetrics _metrics;
+    private readonly EditTimes _editTimes;
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(
         new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
 
-    public UpdateLog(NpgsqlDataSource database, IOptions<CollabOptions> options, ILogger<UpdateLog> logger, Telemetry.CollabMetrics metrics)
+    public UpdateLog(NpgsqlDataSource database, IOptions<CollabOptions> options, ILogger<UpdateLog> logger, Telemetry.CollabMetrics metrics,
+        EditTimes editTimes)
     {
+        _editTimes = editTimes;
         _database = database;
         _options = options.Value;
         _logger = logger;
@@ -39,32 +40,7 @@ public sealed class UpdateLog : BackgroundService
     public async Task<StoredDocument?> LoadAsync(Guid documentId, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        await using var snapshot = new NpgsqlCommand(
-            "SELECT content FROM documents WHERE id = $1 AND deleted_at IS NULL AND ancestors_deleted_at IS NULL", connection)
-        {
-            Parameters = { new() { Value = documentId } },
-        };
-        await using var reader = await snapshot.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
-        var content = reader.IsDBNull(0) ? null : (byte[])reader[0];
-        await reader.CloseAsync();
-        await using var log = new NpgsqlCommand("SELECT data FROM document_updates WHERE document_id = $1 ORDER BY id", connection)
-        {
-            Parameters = { new() { Value = documentId } },
-        };
-        var updates = new List<byte[]>();
-        long bytes = content?.Length ?? 0;
-        await using var rows = await log.ExecuteReaderAsync(cancellationToken);
-        while (await rows.ReadAsync(cancellationToken))
-        {
-            var update = (byte[])rows[0];
-            bytes += update.Length;
-            updates.Add(update);
-        }
-        return new StoredDocument(content, updates, bytes);
+        return await DocumentStates.ReadAsync(connection, documentId, cancellationToken) is { InTrash: false } stored ? stored : null;
     }
 
     /// <summary>Completes when the update is committed: only then may its sender be acknowledged.</summary>
@@ -253,6 +229,7 @@ public sealed class UpdateLog : BackgroundService
         _metrics.Committed(batch.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         foreach (var pending in batch)
         {
+            _editTimes.Edited(pending.DocumentId);
             pending.Committed.TrySetResult();
         }
     }

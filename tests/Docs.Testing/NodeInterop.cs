@@ -31,7 +31,15 @@ public static class NodeInterop
     public static string RunScript(string script, params string[] arguments) =>
         Run("node", [script, .. arguments], Directory, TimeSpan.FromMinutes(5));
 
-    private static string Run(string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
+    /// <summary>Starts a Node script of the interop folder that runs until its standard input closes (see <see cref="RunningScript"/>).</summary>
+    public static RunningScript StartScript(string script, params string[] arguments)
+    {
+        var startInfo = StartInfo("node", [script, .. arguments], Directory);
+        startInfo.RedirectStandardInput = true;
+        return new RunningScript(Process.Start(startInfo)!);
+    }
+
+    private static ProcessStartInfo StartInfo(string fileName, IEnumerable<string> arguments, string workingDirectory)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -44,7 +52,12 @@ public static class NodeInterop
         {
             startInfo.ArgumentList.Add(argument);
         }
-        using var process = Process.Start(startInfo)!;
+        return startInfo;
+    }
+
+    private static string Run(string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
+    {
+        using var process = Process.Start(StartInfo(fileName, arguments, workingDirectory))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(timeout))
@@ -57,5 +70,41 @@ public static class NodeInterop
             throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{error.Result}\n{output.Result}");
         }
         return output.Result;
+    }
+}
+
+/// <summary>A Node script that keeps running (a client that stays connected) until it is disposed, which closes its standard input.</summary>
+public sealed class RunningScript(Process process) : IAsyncDisposable
+{
+    private readonly Task<string> _errors = process.StandardError.ReadToEndAsync();
+
+    /// <summary>Waits for the script to print <paramref name="line"/>; fails with what it wrote to standard error if it exits first.</summary>
+    public async Task WaitForLineAsync(string line, TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        while (await process.StandardOutput.ReadLineAsync(cancellation.Token) is { } next)
+        {
+            if (next == line)
+            {
+                return;
+            }
+        }
+        await process.WaitForExitAsync(cancellation.Token);
+        throw new InvalidOperationException($"The script exited ({process.ExitCode}) before printing '{line}':\n{await _errors}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        process.StandardInput.Close();
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await process.WaitForExitAsync(cancellation.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        process.Dispose();
     }
 }

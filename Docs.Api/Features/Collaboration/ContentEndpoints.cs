@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using Docs.Api.Features.Documents;
 using Docs.Api.Infrastructure;
 using Docs.Core.Collaboration;
+using Docs.Core.Data.Entities;
+using Docs.Core.Documents;
 using Docs.Yjs;
 using Docs.Yjs.Updates;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +41,11 @@ public static class ContentEndpoints
         {
             return refusal!;
         }
-        var content = await gate.Db.Documents.AsNoTracking().Where(d => d.Id == id).Select(d => d.Content).SingleAsync(context.RequestAborted);
+        if (await ReadStateAsync(gate, id, context.RequestAborted) is not { } state)
+        {
+            return Damaged();
+        }
+        var content = state.Merged;
         var etag = ETag(content);
         context.Response.Headers.ETag = etag;
         if (context.Request.Headers.IfNoneMatch.Contains(etag))
@@ -49,6 +55,10 @@ public static class ContentEndpoints
         return Results.Ok(new ContentResponse(content is null ? null : Convert.ToBase64String(content)));
     }
 
+    /// <summary>
+    /// Appends the update to the document's log, as Docs.Collab does with an editor's update: the snapshot
+    /// is only ever rewritten by Docs.Collab's compaction, under its row lock, so nothing is overwritten.
+    /// </summary>
     private static async Task<IResult> PutAsync(HttpContext context, DocumentGate gate, CollaborationNotifier collaboration, Guid id, ContentRequest request)
     {
         byte[] update;
@@ -64,34 +74,42 @@ public static class ContentEndpoints
         {
             return Problems.TooLarge($"The content is larger than {MaxContentBytes} bytes.");
         }
-        var (found, refusal) = await gate.RequireAsync(id, context.User, a => a.Update, context.RequestAborted, tracked: true);
+        var (found, refusal) = await gate.RequireAsync(id, context.User, a => a.Update, context.RequestAborted);
         if (found is null)
         {
             return refusal!;
         }
-        var document = found.Document;
+        if (await ReadStateAsync(gate, id, context.RequestAborted) is not { } state)
+        {
+            return Damaged();
+        }
+        if (state.Stored is not { } stored)
+        {
+            return Problems.NotFound();
+        }
+        var current = state.Merged;
         var ifMatch = context.Request.Headers.IfMatch.ToString();
-        if (!string.IsNullOrEmpty(ifMatch) && ifMatch != "*" && ifMatch != ETag(document.Content))
+        if (!string.IsNullOrEmpty(ifMatch) && ifMatch != "*" && ifMatch != ETag(current))
         {
             return Problems.PreconditionFailed("The content changed since you read it: read it again, merge, and retry.");
         }
-        byte[] merged;
         try
         {
-            merged = document.Content is null ? YUpdate.Merge([update]) : YUpdate.Merge([document.Content, update]);
+            DocumentStates.Validate(current, update);
         }
         catch (YjsDecodingException ex)
         {
             return Problems.Validation("content", $"Not a valid Yjs update: {ex.Message}");
         }
+        var merged = (stored with { Updates = [.. stored.Updates, update] }).Merge()!;
         if (merged.Length > MaxContentBytes)
         {
             return Problems.TooLarge($"The document would be larger than {MaxContentBytes} bytes.");
         }
-        document.Content = merged;
-        document.ContentUpdatedAt = gate.Now;
-        document.UpdatedAt = gate.Now;
+        gate.Db.DocumentUpdates.Add(new DocumentUpdate { DocumentId = id, Data = update, CreatedAt = gate.Now });
         await gate.Db.SaveChangesAsync(context.RequestAborted);
+        await gate.Db.Documents.Where(d => d.Id == id).ExecuteUpdateAsync(
+            set => set.SetProperty(d => d.UpdatedAt, gate.Now).SetProperty(d => d.ContentUpdatedAt, gate.Now), context.RequestAborted);
         await collaboration.ContentReplacedAsync(id);
         context.Response.Headers.ETag = ETag(merged);
         return Results.Ok(new ContentResponse(Convert.ToBase64String(merged)));
@@ -116,6 +134,26 @@ public static class ContentEndpoints
         });
     }
 
+    private sealed record CurrentState(StoredDocument? Stored, byte[]? Merged);
+
+    /// <summary>The stored document and its current state as one update; null when the stored bytes cannot be decoded.</summary>
+    private static async Task<CurrentState?> ReadStateAsync(DocumentGate gate, Guid id, CancellationToken cancellationToken)
+    {
+        var stored = await DocumentStates.ReadAsync(gate.Db, id, cancellationToken);
+        try
+        {
+            return new CurrentState(stored, stored?.Merge());
+        }
+        catch (YjsDecodingException)
+        {
+            return null;
+        }
+    }
+
+    private static IResult Damaged() =>
+        Problems.Conflict("This document's stored state cannot be read; an administrator can restore its last good version.");
+
+    /// <summary>Changes with every acknowledged change (and may change when the log is folded into the snapshot).</summary>
     private static string ETag(byte[]? content) =>
         new EntityTagHeaderValue($"\"{(content is null ? "empty" : Convert.ToHexStringLower(SHA256.HashData(content).AsSpan(0, 16)))}\"").ToString();
 }

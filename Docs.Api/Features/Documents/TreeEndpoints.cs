@@ -176,7 +176,7 @@ public static class TreeEndpoints
             return Problems.Forbidden("Only administrators and owners can copy the accesses.");
         }
         var original = found.Document;
-        var content = await gate.Db.Documents.AsNoTracking().Where(d => d.Id == id).Select(d => d.Content).SingleAsync(context.RequestAborted);
+        var content = (await DocumentStates.ReadAsync(gate.Db, id, context.RequestAborted))?.Merge();
         var userId = found.UserId!.Value;
         var now = gate.Now;
         var copy = new Document
@@ -227,6 +227,21 @@ public static class TreeEndpoints
         return Results.Created($"/api/v1.0/documents/{saved.Id}/", await gate.DescribeAsync(saved, userId, context.RequestAborted));
     }
 
+    /// <summary>Gives each copy below <paramref name="toPath"/> its original's current state (snapshot and log), not the snapshot alone.</summary>
+    private static async Task CopyCurrentStatesAsync(DocumentGate gate, string toPath, CancellationToken cancellationToken)
+    {
+        var copies = await gate.Db.Documents.AsNoTracking()
+            .Where(d => d.Path.StartsWith(toPath) && d.Path != toPath && d.DuplicatedFromId != null)
+            .Select(d => new { d.Id, Original = d.DuplicatedFromId!.Value })
+            .ToListAsync(cancellationToken);
+        var states = await DocumentStates.ReadManyAsync(gate.Db, [.. copies.Select(c => c.Original)], cancellationToken);
+        var ids = copies.Select(c => c.Id).ToArray();
+        var contents = copies.Select(c => states.GetValueOrDefault(c.Original)?.Merge()).ToArray();
+        await gate.Db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE documents d SET content = t.content FROM unnest({ids}, {contents}) AS t(id, content) WHERE d.id = t.id
+            """, cancellationToken);
+    }
+
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 
     /// <summary>Copies the live (not trashed) descendants under the copy's path, keeping their shape; then recounts children.</summary>
@@ -238,9 +253,10 @@ public static class TreeEndpoints
             INSERT INTO documents (id, title, excerpt, link_reach, link_role, creator_id, path, depth, num_child, created_at, updated_at,
                                    duplicated_from_id, attachments, content, content_updated_at)
             SELECT gen_random_uuid(), title, excerpt, link_reach, link_role, {userId}, {toPath} || substr(path, {start}), depth - {TreePath.Depth(fromPath)} + {TreePath.Depth(toPath)},
-                   0, {now}, {now}, id, attachments, content, content_updated_at
+                   0, {now}, {now}, id, attachments, NULL, content_updated_at
             FROM documents WHERE path LIKE {fromPath + "%"} AND path <> {fromPath} AND deleted_at IS NULL AND ancestors_deleted_at IS NULL
             """, cancellationToken);
+        await CopyCurrentStatesAsync(gate, toPath, cancellationToken);
         if (withAccesses)
         {
             await gate.Db.Database.ExecuteSqlInterpolatedAsync($"""

@@ -70,6 +70,27 @@ public sealed class ContentTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task Bytes_that_are_no_Yjs_update_are_never_stored_even_on_an_empty_document()
+    {
+        var alice = await stack.NewPersonAsync();
+        var id = await alice.CreateAsync("Empty");
+        var path = $"/api/v1.0/documents/{id}/content/";
+
+        // A lone update used to be stored as it came (merging one update reads nothing), breaking the document for good.
+        using (var garbage = await alice.SendAsync(HttpMethod.Put, path, new { content = "/////////////////////w==" }))
+        {
+            Assert.True((await Person.ProblemAsync(garbage, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("content", out _));
+        }
+        using (var put = await alice.SendAsync(HttpMethod.Put, path, new { content = Convert.ToBase64String(TextUpdate("still writable", clientId: 4)) }))
+        {
+            await Person.ExpectAsync(put, HttpStatusCode.OK);
+        }
+        var doc = new Doc();
+        doc.ApplyUpdate(Convert.FromBase64String((await alice.GetAsync(path)).GetProperty("content").GetString()!));
+        Assert.Equal("still writable", doc.GetText("t").ToString());
+    }
+
+    [Fact]
     public async Task Readers_cannot_write_content()
     {
         var alice = await stack.NewPersonAsync();
