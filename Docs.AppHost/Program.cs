@@ -26,7 +26,9 @@ var collabs = Enumerable.Range(1, builder.ExecutionContext.IsPublishMode ? 1 : c
         .WithReference(docsdb).WaitFor(api) // the API applies the migrations
         .WithReference(redis).WaitFor(redis)
         .WithEnvironment("Collaboration__ServerSecret", collaborationSecret)
-        .WithPublicPath("/collaboration/ws/", longLived: true))
+        .WithPublicPath("/collaboration/ws/", longLived: true)
+        // Editors reconnect on their own: a crashed collaboration server is back within seconds.
+        .WithRestartOnExit())
     .ToList();
 if (builder.ExecutionContext.IsPublishMode)
 {

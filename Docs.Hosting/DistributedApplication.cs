@@ -64,6 +64,12 @@ public sealed class DistributedApplication : IAsyncDisposable
     /// <summary>Stops a project (killed outright when <paramref name="kill"/>) and starts it again, healthy, on the same port.</summary>
     public Task RestartResourceAsync(string name, bool kill = false) => _orchestrator.RestartAsync(name, kill);
 
+    /// <summary>Stops a project (killed outright when <paramref name="kill"/>); it stays stopped until <see cref="StartResourceAsync"/>.</summary>
+    public Task StopResourceAsync(string name, bool kill = false) => _orchestrator.StopResourceAsync(name, kill);
+
+    /// <summary>Starts a stopped project again on its port, returning once it is healthy.</summary>
+    public Task StartResourceAsync(string name) => _orchestrator.StartResourceAsync(name);
+
     public void Run() => RunAsync().GetAwaiter().GetResult();
 
     /// <summary>Runs until Ctrl+C or SIGTERM (a second Ctrl+C does not wait for graceful stops).</summary>

@@ -35,6 +35,9 @@ public sealed class ProjectResource : Resource, IResourceWithEndpoints
     /// <summary>Whether this is the site that people open; the summary leads with its URL.</summary>
     public bool IsEntryPoint { get; internal set; }
 
+    /// <summary>Whether a running process that exits on its own is started again (<see cref="ProjectResourceExtensions.WithRestartOnExit"/>).</summary>
+    public bool RestartOnExit { get; internal set; }
+
     /// <summary>Paths of the public URL routed straight to this service when published.</summary>
     public List<PublicPath> PublicPaths { get; } = [];
 }

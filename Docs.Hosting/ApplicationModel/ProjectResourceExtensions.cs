@@ -48,4 +48,14 @@ public static class ProjectResourceExtensions
         builder.Resource.Replicas = Math.Max(1, replicas);
         return builder;
     }
+
+    /// <summary>
+    /// Running, a process that exits on its own (a crash) is started again, after a pause that grows with
+    /// repeated crashes; published, the orchestrator restarts it (Kubernetes, Compose's <c>restart</c>).
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithRestartOnExit(this IResourceBuilder<ProjectResource> builder)
+    {
+        builder.Resource.RestartOnExit = true;
+        return builder;
+    }
 }

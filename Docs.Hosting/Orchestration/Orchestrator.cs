@@ -202,8 +202,40 @@ internal sealed class Orchestrator : IAsyncDisposable
         {
             return; // Reported by the stop itself, in dependency order.
         }
+        // Still registered: it exited on its own, not through a stop or restart.
+        var crashed = _processes.TryRemove(new KeyValuePair<string, ManagedProcess>(resource.Name, process));
         _notifications.Publish(resource.Name, ResourceState.Exited, $"exit code {code}");
         _context.Console.Announce(Report(resource.Name));
+        if (crashed && resource is ProjectResource { RestartOnExit: true })
+        {
+            await process.DisposeAsync();
+            await RestartAfterCrashAsync(resource);
+        }
+    }
+
+    private readonly ConcurrentDictionary<string, List<DateTime>> _crashes = new(StringComparer.Ordinal);
+
+    /// <summary>Starts a crashed project again: at once after a first crash, then after 1, 2, 4… up to 30 s while it keeps crashing.</summary>
+    private async Task RestartAfterCrashAsync(Resource resource)
+    {
+        var crashes = _crashes.GetOrAdd(resource.Name, _ => []);
+        int recent;
+        lock (crashes)
+        {
+            crashes.Add(DateTime.UtcNow);
+            crashes.RemoveAll(at => at < DateTime.UtcNow - TimeSpan.FromMinutes(5));
+            recent = crashes.Count;
+        }
+        var pause = recent <= 1 ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, recent - 2)));
+        _context.Console.Announce($"restarting '{resource.Name}'{(pause > TimeSpan.Zero ? $" in {pause.TotalSeconds:0} s" : "")}");
+        try
+        {
+            await Task.Delay(pause, _stopping.Token);
+            await RunAsync(Runner(resource.Name), _stopping.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private string Report(string resource)
@@ -318,26 +350,41 @@ internal sealed class Orchestrator : IAsyncDisposable
     /// </summary>
     public async Task RestartAsync(string name, bool kill)
     {
-        var runner = _runners.SingleOrDefault(r => r.Resource.Name == name)
-            ?? throw new ArgumentException($"No resource named '{name}'.", nameof(name));
-        if (_processes.TryRemove(name, out var process))
+        await StopResourceAsync(name, kill);
+        await StartResourceAsync(name);
+    }
+
+    /// <summary>Stops one project; being stopped on purpose, it is not restarted (see <see cref="WatchExitAsync"/>).</summary>
+    public async Task StopResourceAsync(string name, bool kill)
+    {
+        var runner = Runner(name);
+        if (!_processes.TryRemove(name, out var process))
         {
-            if (kill)
-            {
-                Infrastructure.Posix.Signal(process.Id, Infrastructure.Posix.SigKill);
-                await ((Task)process.Exited.WaitAsync(TimeSpan.FromSeconds(10))).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-            else
-            {
-                await process.StopAsync(runner.StopGrace);
-            }
-            await process.DisposeAsync();
+            return;
         }
-        if (!await RunAsync(runner, _stopping.Token))
+        if (kill)
+        {
+            Infrastructure.Posix.Signal(process.Id, Infrastructure.Posix.SigKill);
+            await ((Task)process.Exited.WaitAsync(TimeSpan.FromSeconds(10))).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        else
+        {
+            await process.StopAsync(runner.StopGrace);
+        }
+        await process.DisposeAsync();
+        _notifications.Publish(name, ResourceState.Stopped, kill ? "killed" : null);
+    }
+
+    public async Task StartResourceAsync(string name)
+    {
+        if (!await RunAsync(Runner(name), _stopping.Token))
         {
             throw new DistributedApplicationException($"'{name}' did not become healthy again.\n{Report(name)}");
         }
     }
+
+    private ResourceRunner Runner(string name) =>
+        _runners.SingleOrDefault(r => r.Resource.Name == name) ?? throw new ArgumentException($"No resource named '{name}'.", nameof(name));
 
     /// <summary>The process id of a running project or server, for tools that sample it.</summary>
     public int? ProcessId(string name) => _processes.TryGetValue(name, out var process) ? process.Id : null;

@@ -40,6 +40,9 @@ public static class AuthEndpoints
             {
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad Request", detail: "The antiforgery token is missing or invalid.");
             }
+            // The browser deletes this site's storage, the editor's local copies of documents among it: a shared
+            // computer keeps nothing of the person who signed out (app.js also deletes them at the next page).
+            context.Response.Headers["Clear-Site-Data"] = "\"storage\"";
             return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" },
                 [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]);
         }).DisableAntiforgery();

@@ -15,4 +15,39 @@ window.docsUi = {
     if (chosen === 'light' || chosen === 'dark') return chosen
     return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'
   },
+  // The editor keeps each opened document in IndexedDB under such a name until the server has every change.
+  localCopyPrefix: 'docs-local:',
+  localCopyName(owner, documentId) {
+    return `${this.localCopyPrefix}${owner}:${documentId}`
+  },
+  // Set when the page reloads on its own with every change safe in the local copy: no "leave the page?" warning.
+  leavingSafely: false,
 }
+
+// This browser keeps local copies for the person signed in only: on a shared computer, signing out (or
+// someone else signing in) deletes the others'.
+;(async () => {
+  const owner = document.querySelector('meta[name="docs-user"]')?.content ?? ''
+  if (!indexedDB.databases) return
+  const mine = window.docsUi.localCopyName(owner, '')
+  for (const { name } of await indexedDB.databases()) {
+    if (name?.startsWith(window.docsUi.localCopyPrefix) && !(owner && name.startsWith(mine))) {
+      indexedDB.deleteDatabase(name)
+    }
+  }
+})()
+
+// Blazor's connection to the server: a banner that leaves the editor usable (what is typed goes to the
+// local copy), and, when the server no longer knows this page (it restarted), a reload that the local
+// copy survives.
+document.addEventListener('components-reconnect-state-changed', event => {
+  if (event.detail.state === 'rejected') {
+    window.docsUi.leavingSafely = true
+    location.reload()
+  }
+})
+document.addEventListener('click', event => {
+  if (event.target.closest?.('#components-reconnect-modal .retry')) {
+    window.Blazor?.reconnect()
+  }
+})

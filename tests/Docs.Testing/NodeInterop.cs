@@ -78,19 +78,14 @@ public sealed class RunningScript(Process process) : IAsyncDisposable
 {
     private readonly Task<string> _errors = process.StandardError.ReadToEndAsync();
 
-    /// <summary>Waits for the script to print <paramref name="line"/>; fails with what it wrote to standard error if it exits first.</summary>
-    public async Task WaitForLineAsync(string line, TimeSpan timeout)
+    /// <summary>Sends the script one line of its standard input (a command) and returns the next line it prints.</summary>
+    public async Task<string> AskAsync(string command, TimeSpan timeout)
     {
+        await process.StandardInput.WriteLineAsync(command);
+        await process.StandardInput.FlushAsync();
         using var cancellation = new CancellationTokenSource(timeout);
-        while (await process.StandardOutput.ReadLineAsync(cancellation.Token) is { } next)
-        {
-            if (next == line)
-            {
-                return;
-            }
-        }
-        await process.WaitForExitAsync(cancellation.Token);
-        throw new InvalidOperationException($"The script exited ({process.ExitCode}) before printing '{line}':\n{await _errors}");
+        return await process.StandardOutput.ReadLineAsync(cancellation.Token)
+            ?? throw new InvalidOperationException($"The script exited ({(process.HasExited ? process.ExitCode : -1)}) instead of answering '{command}':\n{await _errors}");
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,6 @@
 // The collaborative editor island of Docs.Web: BlockNote bound to a yjs document that
-// @hocuspocus/provider keeps in sync with Docs.Collab through the gateway (/collaboration/ws/).
+// @hocuspocus/provider keeps in sync with Docs.Collab through the gateway (/collaboration/ws/), and that
+// the browser keeps a copy of until the server has every change (local.js).
 // The Blazor page mounts it with mount(element, options, dotnet) and unmounts it with the handle's destroy().
 import { createRoot } from 'react-dom/client'
 import { useEffect, useMemo } from 'react'
@@ -12,6 +13,7 @@ import '@blocknote/core/fonts/inter.css'
 import '@blocknote/mantine/style.css'
 import { ticketSource } from './tickets.js'
 import { connectionStatus } from './status.js'
+import { openLocalCopy, pendingChanges } from './local.js'
 
 const dictionaries = { en, fr }
 
@@ -36,19 +38,30 @@ const antiforgeryToken = () => document.querySelector('meta[name="docs-xsrf"]')?
 const theme = () => window.docsUi?.effectiveTheme() ?? 'light'
 
 /**
- * options: { documentId, user: { name, color }, language: 'en' | 'fr' }
- * dotnet: a DotNetObjectReference with OnEditorStatus(status, canWrite).
+ * options: { documentId, canWrite (until a ticket says), owner (who the local copy belongs to), user: { name, color }, language: 'en' | 'fr' }
+ * dotnet: a DotNetObjectReference with OnEditorStatus(status, canWrite, unsavedChanges).
  */
-export function mount(element, options, dotnet) {
+export async function mount(element, options, dotnet) {
   const doc = new Y.Doc()
-  const tickets = ticketSource(options.documentId, antiforgeryToken())
+  // What this browser kept of the document comes first: it shows offline, and the first sync sends it.
+  const copy = await openLocalCopy(options.owner, options.documentId, doc)
+  const tickets = ticketSource(options.documentId, antiforgeryToken(), options.canWrite)
   const provider = new HocuspocusProvider({
     url: collaborationUrl(),
     name: options.documentId,
     document: doc,
     token: tickets.next,
   })
-  const report = connectionStatus(provider, status => dotnet?.invokeMethodAsync('OnEditorStatus', status, tickets.canWrite))
+  let report = null
+  const unsaved = pendingChanges(doc, provider, copy, () => report?.refresh())
+  report = connectionStatus(provider, status => dotnet?.invokeMethodAsync('OnEditorStatus', status, tickets.canWrite, unsaved.count))
+  const warnBeforeLeaving = event => {
+    if (unsaved.count > 0 && !window.docsUi.leavingSafely) {
+      event.preventDefault()
+      event.returnValue = ''
+    }
+  }
+  window.addEventListener('beforeunload', warnBeforeLeaving)
   const root = createRoot(element)
   const fragment = doc.getXmlFragment(FRAGMENT)
   const render = () => root.render(
@@ -60,9 +73,12 @@ export function mount(element, options, dotnet) {
   return {
     destroy() {
       window.removeEventListener('docs-theme', render)
+      window.removeEventListener('beforeunload', warnBeforeLeaving)
       report.stop()
+      unsaved.stop()
       root.unmount()
       provider.destroy()
+      copy.local.destroy()
       doc.destroy()
     },
   }

@@ -1,4 +1,5 @@
 using System.Net;
+using Docs.Hosting;
 using Docs.Testing;
 using Docs.Yjs;
 
@@ -23,9 +24,8 @@ public sealed class AcknowledgedEditTests(StackFixture stack)
         var before = await ContentAsync(owner, id);
         var text = "decided at " + Guid.NewGuid().ToString("N")[..8];
 
-        await using var editor = NodeInterop.StartScript("edit-and-hold.mjs", stack.SocketUrl(instance).ToString(), id.ToString(),
-            await owner.TicketAsync(id), text);
-        await editor.WaitForLineAsync("acknowledged", TimeSpan.FromSeconds(30));
+        await using var editor = NodeInterop.StartScript("live-client.mjs", stack.SocketUrl(instance).ToString(), id.ToString(), await owner.TicketAsync(id));
+        Assert.Equal("acknowledged", await editor.AskAsync("type " + text, TimeSpan.FromSeconds(30)));
         Assert.True(await stack.LoggedUpdatesAsync(id) > 0, "the edit waits in the log, not yet folded into the snapshot");
 
         var (state, etag) = await ContentAsync(owner, id);
@@ -43,16 +43,41 @@ public sealed class AcknowledgedEditTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task A_collaboration_server_that_dies_is_restarted_and_a_connected_editor_goes_on_without_reloading()
+    {
+        var owner = await stack.NewPersonAsync();
+        var id = await owner.CreateAsync("Through a crash");
+        await using var editor = NodeInterop.StartScript("live-client.mjs", stack.SocketUrl().ToString(), id.ToString(), await owner.TicketAsync(id));
+        Assert.Equal("acknowledged", await editor.AskAsync("type before the crash. ", TimeSpan.FromSeconds(30)));
+
+        // Killed outright, behind the AppHost's back, as a crash would.
+        using (var collab = System.Diagnostics.Process.GetProcessById(stack.App.Application.GetProcessId("collab")!.Value))
+        {
+            collab.Kill();
+            await collab.WaitForExitAsync();
+        }
+
+        // The same client, never reloaded: its edit is acknowledged once the AppHost has the server back.
+        Assert.Equal("acknowledged", await editor.AskAsync("type after it.", TimeSpan.FromSeconds(90)));
+        Assert.Equal("before the crash. after it.", (await stack.StoredDocAsync(id)).GetText("t").ToString());
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (stack.App.ResourceNotifications.GetState("collab") != ResourceState.Healthy && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+        Assert.Equal(ResourceState.Healthy, stack.App.ResourceNotifications.GetState("collab"));
+    }
+
+    [Fact]
     public async Task Edits_move_the_documents_updated_time()
     {
         var owner = await stack.NewPersonAsync();
         var id = await owner.CreateAsync("Edited later");
         var created = (await owner.GetAsync($"/api/v1.0/documents/{id}/")).GetProperty("updated_at").GetDateTimeOffset();
 
-        await using (var editor = NodeInterop.StartScript("edit-and-hold.mjs", stack.SocketUrl().ToString(), id.ToString(),
-            await owner.TicketAsync(id), "a later edit"))
+        await using (var editor = NodeInterop.StartScript("live-client.mjs", stack.SocketUrl().ToString(), id.ToString(), await owner.TicketAsync(id)))
         {
-            await editor.WaitForLineAsync("acknowledged", TimeSpan.FromSeconds(30));
+            Assert.Equal("acknowledged", await editor.AskAsync("type a later edit", TimeSpan.FromSeconds(30)));
         }
 
         // Debounced: written within Collaboration:EditTimesInterval (5 s) of the edit.
