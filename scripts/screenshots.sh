@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 scripts/prerequisites.sh test
 export DOCS_SCREENSHOTS="$PWD/docs/screenshots"
 mkdir -p "$DOCS_SCREENSHOTS"
-dotnet test tests/Docs.BrowserTests -nologo --filter "FullyQualifiedName~ScreenshotTests"
+dotnet test tests/Docs.BrowserTests -nologo --filter "FullyQualifiedName~ScreenshotTests|FullyQualifiedName~OfflineTests"
 ls -1 "$DOCS_SCREENSHOTS"

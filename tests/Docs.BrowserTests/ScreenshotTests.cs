@@ -14,10 +14,7 @@ public sealed class ScreenshotTests(BrowserStack stack)
     [Fact]
     public async Task The_main_pages_render_in_both_themes_both_languages_and_on_a_phone()
     {
-        var folder = Environment.GetEnvironmentVariable("DOCS_SCREENSHOTS") is { Length: > 0 } configured
-            ? configured
-            : Directory.CreateTempSubdirectory("docs-screenshots-").FullName;
-        Directory.CreateDirectory(folder);
+        var folder = Folder();
 
         await using var alice = await stack.SignInAsync("alice");
         var page = alice.Page;
@@ -91,7 +88,17 @@ public sealed class ScreenshotTests(BrowserStack stack)
         }
     }
 
-    private static async Task Shoot(IPage page, string folder, string name)
+    /// <summary>docs/screenshots/ when <c>scripts/screenshots.sh</c> runs the tests, else a temporary folder.</summary>
+    internal static string Folder()
+    {
+        var folder = Environment.GetEnvironmentVariable("DOCS_SCREENSHOTS") is { Length: > 0 } configured
+            ? configured
+            : Directory.CreateTempSubdirectory("docs-screenshots-").FullName;
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    internal static async Task Shoot(IPage page, string folder, string name)
     {
         await page.Mouse.MoveAsync(0, 0); // no hover effects in the picture
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png") });

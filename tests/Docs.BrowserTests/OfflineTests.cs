@@ -1,0 +1,101 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Docs.BrowserTests;
+
+/// <summary>
+/// No edit is lost while the collaboration server is away: what is typed is kept in the browser through a
+/// reload or a closed tab, reaches everyone once the server is back, and leaves with its owner at sign-out.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class OfflineTests(BrowserStack stack)
+{
+    [Fact]
+    public async Task Typed_while_the_collaboration_server_is_down_survives_a_reload_and_reaches_the_other_editor_when_it_is_back()
+    {
+        await using var alice = await stack.SignInAsync("alice");
+        await using var bob = await stack.SignInAsync("bob");
+        var url = await alice.Page.NewDocumentAsync("Offline notes " + Guid.NewGuid().ToString("N")[..6]);
+        await alice.Page.TypeAtEndAsync("Said online.");
+        await alice.Page.WaitUntilSavedAsync();
+        await alice.Page.ShareWithAsync("bob@docs.localhost", "editor");
+        await bob.Page.GotoAsync(url);
+        await Expect(bob.Page.Editor()).ToContainTextAsync("Said online.");
+
+        await stack.App.Application.StopResourceAsync("collab");
+        try
+        {
+            await alice.Page.TypeAtEndAsync(" Typed offline.");
+            await Expect(alice.Page.Locator(".connection")).ToContainTextAsync("changes not yet saved");
+
+            // Leaving warns; reloading anyway keeps the line, still counted as unsaved.
+            string? warning = null;
+            alice.Page.Dialog += async (_, dialog) =>
+            {
+                warning = dialog.Type;
+                await dialog.AcceptAsync();
+            };
+            await alice.Page.ReloadAsync();
+            Assert.Equal("beforeunload", warning);
+            await Expect(alice.Page.Editor()).ToContainTextAsync("Said online. Typed offline.");
+            await Expect(alice.Page.Locator(".connection")).ToContainTextAsync("changes not yet saved");
+            await ScreenshotTests.Shoot(alice.Page, ScreenshotTests.Folder(), "offline");
+        }
+        finally
+        {
+            await stack.App.Application.StartResourceAsync("collab");
+        }
+
+        await alice.Page.WaitUntilSavedAsync();
+        await Expect(alice.Page.Locator(".connection")).Not.ToContainTextAsync("not yet saved");
+        await Expect(bob.Page.Editor()).ToContainTextAsync("Said online. Typed offline."); // never reloaded
+        await bob.Page.ReloadAsync();
+        await Expect(bob.Page.Editor()).ToContainTextAsync("Said online. Typed offline.");
+    }
+
+    [Fact]
+    public async Task A_tab_closed_offline_gives_its_edits_back_when_the_document_is_opened_again()
+    {
+        await using var alice = await stack.SignInAsync("alice");
+        var url = await alice.Page.NewDocumentAsync("Closed offline " + Guid.NewGuid().ToString("N")[..6]);
+        await stack.App.Application.StopResourceAsync("collab");
+        try
+        {
+            await alice.Page.TypeAtEndAsync("Written before closing.");
+            await Expect(alice.Page.Locator(".connection")).ToContainTextAsync("changes not yet saved");
+            await alice.Page.CloseAsync(new PageCloseOptions { RunBeforeUnload = false });
+        }
+        finally
+        {
+            await stack.App.Application.StartResourceAsync("collab");
+        }
+
+        var later = await alice.Page.Context.NewPageAsync();
+        await later.GotoAsync(url);
+        await later.WaitUntilSavedAsync();
+        await Expect(later.Editor()).ToContainTextAsync("Written before closing.");
+
+        // The server has it now: another person sees it.
+        await using var bob = await stack.SignInAsync("bob");
+        await later.ShareWithAsync("bob@docs.localhost", "reader");
+        await bob.Page.GotoAsync(url);
+        await Expect(bob.Page.Editor()).ToContainTextAsync("Written before closing.");
+    }
+
+    [Fact]
+    public async Task Signing_out_deletes_the_local_copies()
+    {
+        await using var carol = await stack.SignInAsync("carol");
+        await carol.Page.NewDocumentAsync("Private " + Guid.NewGuid().ToString("N")[..6]);
+        await carol.Page.TypeAtEndAsync("Nobody else on this computer may read this.");
+        await carol.Page.WaitUntilSavedAsync();
+        Assert.NotEmpty(await LocalCopiesAsync(carol.Page));
+
+        await carol.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(carol.Page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).First).ToBeVisibleAsync();
+        Assert.Empty(await LocalCopiesAsync(carol.Page));
+    }
+
+    private static async Task<string[]> LocalCopiesAsync(IPage page) =>
+        await page.EvaluateAsync<string[]>("async () => (await indexedDB.databases()).map(d => d.name).filter(n => n.startsWith('docs-local:'))");
+}
