@@ -54,6 +54,44 @@ public sealed class OfflineTests(BrowserStack stack)
     }
 
     [Fact]
+    public async Task When_the_site_restarts_the_page_reloads_by_itself_and_keeps_what_was_typed_meanwhile()
+    {
+        await using var alice = await stack.SignInAsync("alice");
+        await alice.Page.NewDocumentAsync("Site restart " + Guid.NewGuid().ToString("N")[..6]);
+        await alice.Page.TypeAtEndAsync("Before.");
+        await alice.Page.WaitUntilSavedAsync();
+        var warned = false;
+        alice.Page.Dialog += async (_, dialog) =>
+        {
+            warned = true;
+            await dialog.AcceptAsync();
+        };
+
+        await stack.App.Application.StopResourceAsync("web", kill: true);
+        try
+        {
+            // A banner, not a dialog: the editor still takes typing, into the local copy.
+            await Expect(alice.Page.Locator("#components-reconnect-modal")).ToBeVisibleAsync();
+            await alice.Page.TypeAtEndAsync(" While the site was down.");
+            await Expect(alice.Page.Locator(".connection")).ToContainTextAsync("changes not yet saved");
+        }
+        finally
+        {
+            await stack.App.Application.StartResourceAsync("web");
+        }
+
+        // The restarted server does not know the old page: it reloads, with no "leave the page?" question.
+        await alice.Page.WaitForLoadStateAsync();
+        await Expect(alice.Page.Locator("#components-reconnect-modal")).ToBeHiddenAsync(new() { Timeout = 60_000 });
+        await alice.Page.WaitUntilSavedAsync();
+        await Expect(alice.Page.Editor()).ToContainTextAsync("Before. While the site was down.");
+        Assert.False(warned);
+        var fresh = await alice.Page.Context.NewPageAsync();
+        await fresh.GotoAsync(alice.Page.Url);
+        await Expect(fresh.Editor()).ToContainTextAsync("Before. While the site was down.");
+    }
+
+    [Fact]
     public async Task A_tab_closed_offline_gives_its_edits_back_when_the_document_is_opened_again()
     {
         await using var alice = await stack.SignInAsync("alice");

@@ -1,7 +1,7 @@
 // The collaborative editor island of Docs.Web: BlockNote bound to a yjs document that
 // @hocuspocus/provider keeps in sync with Docs.Collab through the gateway (/collaboration/ws/), and that
 // the browser keeps a copy of until the server has every change (local.js).
-// The Blazor page mounts it with mount(element, options, dotnet) and unmounts it with the handle's destroy().
+// The Blazor page mounts it with mount(element, options) and unmounts it with the handle's destroy().
 import { createRoot } from 'react-dom/client'
 import { useEffect, useMemo } from 'react'
 import * as Y from 'yjs'
@@ -12,7 +12,7 @@ import { en, fr } from '@blocknote/core/locales'
 import '@blocknote/core/fonts/inter.css'
 import '@blocknote/mantine/style.css'
 import { ticketSource } from './tickets.js'
-import { connectionStatus } from './status.js'
+import { connectionStatus, showStatus } from './status.js'
 import { openLocalCopy, pendingChanges } from './local.js'
 
 const dictionaries = { en, fr }
@@ -39,9 +39,11 @@ const theme = () => window.docsUi?.effectiveTheme() ?? 'light'
 
 /**
  * options: { documentId, canWrite (until a ticket says), owner (who the local copy belongs to), user: { name, color }, language: 'en' | 'fr' }
- * dotnet: a DotNetObjectReference with OnEditorStatus(status, canWrite, unsavedChanges).
+ * The connection state goes to the page's badge (data-editor-status) in the same main element.
  */
-export async function mount(element, options, dotnet) {
+export async function mount(element, options) {
+  const badge = element.closest('main')?.querySelector('[data-editor-status]')
+  showStatus(badge, { status: 'connecting', canWrite: options.canWrite, unsaved: 0 }) // not the previous document's state
   const doc = new Y.Doc()
   // What this browser kept of the document comes first: it shows offline, and the first sync sends it.
   const copy = await openLocalCopy(options.owner, options.documentId, doc)
@@ -54,7 +56,7 @@ export async function mount(element, options, dotnet) {
   })
   let report = null
   const unsaved = pendingChanges(doc, provider, copy, () => report?.refresh())
-  report = connectionStatus(provider, status => dotnet?.invokeMethodAsync('OnEditorStatus', status, tickets.canWrite, unsaved.count))
+  report = connectionStatus(provider, status => showStatus(badge, { status, canWrite: tickets.canWrite, unsaved: unsaved.count }))
   const warnBeforeLeaving = event => {
     if (unsaved.count > 0 && !window.docsUi.leavingSafely) {
       event.preventDefault()
