@@ -4,4 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/prerequisites.sh run
-exec dotnet run --project Docs.AppHost -- "$@"
+# Built, then run as this very process rather than under `dotnet run` (which does not pass signals on to
+# the program it starts): Ctrl+C, or a signal to run.sh's own process id, stops everything.
+dotnet build Docs.AppHost -nologo -v:quiet -clp:NoSummary
+exec Docs.AppHost/bin/Debug/net10.0/Docs.AppHost "$@"

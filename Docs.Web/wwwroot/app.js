@@ -1,13 +1,14 @@
 // Page-wide helpers for the Blazor UI (no inline scripts: the content security policy forbids them).
 window.docsUi = {
-  // light → dark → system; remembered in a cookie so the server renders the page in the chosen theme.
+  // Light ↔ dark, from the theme shown (the system's until the first click), so every click changes
+  // something; remembered in a cookie so the server renders the page in the chosen theme. Returns the new one.
   toggleTheme() {
     const root = document.documentElement
-    const order = ['system', 'light', 'dark']
-    const next = order[(order.indexOf(root.dataset.theme || 'system') + 1) % order.length]
+    const next = this.effectiveTheme() === 'dark' ? 'light' : 'dark'
     root.dataset.theme = next
     document.cookie = `docs.theme=${next}; path=/; max-age=31536000; samesite=lax`
     window.dispatchEvent(new CustomEvent('docs-theme'))
+    return next
   },
   // The theme actually shown: the choice, or the system's.
   effectiveTheme() {

@@ -25,13 +25,14 @@ internal sealed class AppHostProcess : IAsyncDisposable
     public string AllOutput => string.Join('\n', _output);
 
     /// <summary>
-    /// Starts the AppHost built beside the tests, with its own data directory and web port.
+    /// Starts the AppHost built beside the tests (or <paramref name="executable"/>, such as the repository's
+    /// <c>run.sh</c>), with its own data directory and web port.
     /// <paramref name="wrapper"/> runs before it (e.g. <c>env --default-signal=INT</c>).
     /// </summary>
-    public static AppHostProcess Start(IDictionary<string, string>? environment = null, IReadOnlyList<string>? wrapper = null)
+    public static AppHostProcess Start(IDictionary<string, string>? environment = null, IReadOnlyList<string>? wrapper = null, string? executable = null)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "docs-tests", "apphost-" + Guid.NewGuid().ToString("N")[..8]);
-        var executable = Path.Combine(AppContext.BaseDirectory, "Docs.AppHost");
+        executable ??= Path.Combine(AppContext.BaseDirectory, "Docs.AppHost");
         var startInfo = new ProcessStartInfo(wrapper is null ? executable : wrapper[0])
         {
             RedirectStandardOutput = true,

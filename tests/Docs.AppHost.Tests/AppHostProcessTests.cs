@@ -1,3 +1,5 @@
+using Docs.Testing;
+
 namespace Docs.AppHost.Tests;
 
 /// <summary>The AppHost as a developer runs it: a real process, real signals, the real machine.</summary>
@@ -41,6 +43,21 @@ public sealed class AppHostProcessTests
         Assert.Equal(0, await host.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.Empty(children.Where(ProcessInfo.IsRunning).Select(ProcessInfo.CommandLine));
         Assert.Contains(host.Output, line => line.Contains("| stopped", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_signal_to_run_sh_itself_stops_everything()
+    {
+        // Not the process group's Ctrl+C: kill -INT of run.sh's own process id, as a script or a service manager sends it.
+        await using var host = AppHostProcess.Start(wrapper: ["env", "--default-signal=INT"], executable: Path.Combine(RepositoryPaths.Root, "run.sh"));
+        await host.WaitForOutputAsync("Docs is ready", StartTimeout * 2); // run.sh builds first (nothing to do after the test build)
+        var children = host.Descendants();
+        AssertRunsTheStack(children);
+
+        host.Signal(Native.SigInt);
+
+        Assert.Equal(0, await host.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Empty(children.Where(ProcessInfo.IsRunning).Select(ProcessInfo.CommandLine));
     }
 
     [Fact]

@@ -1,0 +1,57 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Docs.BrowserTests;
+
+/// <summary>What a new user ran into: addresses that lead nowhere, the theme button, who is who.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class RoughEdgeTests(BrowserStack stack)
+{
+    [Theory]
+    [InlineData("/docs/00000000-0000-0000-0000-000000000000")]
+    [InlineData("/docs/not-a-guid")]
+    [InlineData("/no/such/page")]
+    public async Task An_address_that_leads_nowhere_shows_the_not_found_page(string path)
+    {
+        await using var alice = await stack.SignInAsync("alice");
+        await alice.Page.GotoAsync(path);
+        await Expect(alice.Page.Locator("h1")).ToHaveTextAsync("This page does not exist");
+    }
+
+    [Fact]
+    public async Task The_theme_button_says_what_it_will_do_and_its_first_click_changes_the_theme()
+    {
+        await using var alice = await stack.SignInAsync("alice", theme: "light");
+        var button = alice.Page.GetByRole(AriaRole.Button, new() { Name = "Switch to the dark theme" });
+        await button.ClickAsync();
+        await Expect(alice.Page.Locator("html")).ToHaveAttributeAsync("data-theme", "dark");
+        await alice.Page.GetByRole(AriaRole.Button, new() { Name = "Switch to the light theme" }).ClickAsync();
+        await Expect(alice.Page.Locator("html")).ToHaveAttributeAsync("data-theme", "light");
+    }
+
+    [Fact]
+    public async Task The_title_leads_the_page_and_file_placeholders_follow_the_dark_theme()
+    {
+        await using var alice = await stack.SignInAsync("alice", theme: "dark");
+        await alice.Page.NewDocumentAsync("Hierarchy");
+        await alice.Page.TypeAtEndAsync("# A heading in the body");
+        await alice.Page.Keyboard.PressAsync("Enter");
+        await alice.Page.Keyboard.TypeAsync("/image");
+        await Expect(alice.Page.Locator(".bn-suggestion-menu")).ToBeVisibleAsync();
+        await alice.Page.Keyboard.PressAsync("Enter");
+
+        var heading = alice.Page.Locator("[data-content-type=heading] h1");
+        await Expect(heading).ToContainTextAsync("A heading in the body");
+        var headingSize = await heading.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)");
+        var titleSize = await alice.Page.Locator(".title-input").EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)");
+        Assert.True(headingSize < titleSize, $"a body heading of {headingSize}px against a title of {titleSize}px");
+
+        // The "add image" box is dark in the dark theme (BlockNote paints it beige).
+        var placeholder = alice.Page.Locator(".bn-add-file-button").First;
+        await Expect(placeholder).ToBeVisibleAsync();
+        var lightness = await placeholder.EvaluateAsync<double>("""
+            e => { const [r, g, b] = getComputedStyle(e).backgroundColor.match(/\d+/g).map(Number); return (r + g + b) / 3 }
+            """);
+        Assert.True(lightness < 100, $"the placeholder's background averages {lightness} of 255");
+    }
+}
