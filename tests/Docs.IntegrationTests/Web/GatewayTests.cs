@@ -94,6 +94,17 @@ public sealed partial class GatewayTests(StackFixture stack)
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
+    [Theory]
+    [MemberData(nameof(HostileReturnUrls.All), MemberType = typeof(HostileReturnUrls))]
+    public async Task The_language_switch_never_redirects_off_site(string returnUrl)
+    {
+        using var browser = new Browser();
+        using var chosen = await browser.GetAsync(stack.Web("/language/fr?returnUrl=" + Uri.EscapeDataString(returnUrl)));
+
+        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+        Assert.Equal("/", HostileReturnUrls.RawLocation(chosen));
+    }
+
     [GeneratedRegex("<meta name=\"docs-xsrf\" content=\"([^\"]+)\"")]
     private static partial Regex XsrfMeta();
 }
