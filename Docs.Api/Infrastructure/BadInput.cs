@@ -85,18 +85,20 @@ internal sealed class BadRequestExceptionHandler : IExceptionHandler
         {
             return false;
         }
+        var field = BadInput.FieldOf(bad, context.Request);
         var answer = bad.StatusCode == StatusCodes.Status400BadRequest
-            ? Problems.Validation(BadInput.FieldOf(bad, context.Request), Reason(bad))
+            ? Problems.Validation(field, Reason(bad, field))
             : Results.Problem(statusCode: bad.StatusCode, detail: bad.Message);
         await answer.ExecuteAsync(context);
         return true;
     }
 
-    // The reader's own words when they are about the JSON text, not about our .NET types.
-    private static string Reason(BadHttpRequestException exception) => exception.InnerException switch
+    // The JSON reader's own words when they are about the text sent; never our .NET type names.
+    private static string Reason(BadHttpRequestException exception, string field) => exception.InnerException switch
     {
         JsonException json when json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) => "Not a value of the expected type.",
         JsonException json => "Not valid JSON here: " + json.Message.Split(" Path:")[0],
-        _ => exception.Message,
+        _ when field != BadInput.BodyField => "Not a valid value.",
+        _ => "A JSON object is required.",
     };
 }

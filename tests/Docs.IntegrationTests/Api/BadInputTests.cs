@@ -149,6 +149,10 @@ public sealed class BadInputTests(StackFixture stack)
         {
             return "no field named: " + text;
         }
+        if (text.Contains("System.", StringComparison.Ordinal))
+        {
+            return "names a .NET type: " + text;
+        }
         return field is null || errors.TryGetProperty(field, out _) ? null : $"does not name {field}: {text}";
     }
 
