@@ -20,6 +20,7 @@ builder.AddNpgsqlDbContext<DocsDbContext>(DocsDbContext.ConnectionName);
 builder.AddRedisClient("redis");
 builder.AddBearerAuthentication();
 builder.AddDocsApi();
+builder.AddBadInputProblems();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(json =>
@@ -56,6 +57,7 @@ if (app.Configuration.GetValue("Bench:ConstantEndpoint", false))
 }
 
 app.MapGroup("/api/v1.0")
+    .RefuseBadInput()
     .MapDocumentEndpoints()
     .MapTreeEndpoints()
     .MapTrashEndpoints()

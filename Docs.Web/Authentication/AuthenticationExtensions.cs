@@ -82,6 +82,12 @@ public static class AuthenticationExtensions
                 oidc.CallbackPath = "/signin-oidc";
                 oidc.SignedOutCallbackPath = "/signout-callback-oidc";
                 oidc.SignedOutRedirectUri = "/";
+                // Where the callback sends the browser, checked where it is emitted too, whatever set it.
+                oidc.Events.OnTicketReceived = context =>
+                {
+                    context.ReturnUri = LocalPath.OrRoot(context.ReturnUri);
+                    return Task.CompletedTask;
+                };
             });
         builder.Services.AddAuthorization();
         builder.Services.AddAntiforgery(antiforgery =>

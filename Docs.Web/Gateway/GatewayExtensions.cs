@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Model;
 using Yarp.ReverseProxy.Transforms;
@@ -71,7 +72,9 @@ public static partial class GatewayExtensions
     /// <summary>
     /// A cookie rides along on any request the browser makes, including ones another site triggers: a
     /// state-changing call that the session authenticates must prove it comes from our pages
-    /// (the <c>X-XSRF-TOKEN</c> header, which another origin cannot read or set).
+    /// (the <c>X-XSRF-TOKEN</c> header, which another origin cannot read or set). Only the header: the
+    /// antiforgery service would otherwise read a form body for its token, and what is read here is no
+    /// longer there for YARP to forward (an empty body under the original Content-Length).
     /// </summary>
     private static async Task RequireAntiforgeryAsync(HttpContext context, Func<Task> next)
     {
@@ -81,7 +84,8 @@ public static partial class GatewayExtensions
             && context.GetReverseProxyFeature().Route.Config.ClusterId == ApiCluster)
         {
             var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
-            if (!await antiforgery.IsRequestValidAsync(context))
+            var header = context.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName!;
+            if (!context.Request.Headers.ContainsKey(header) || !await antiforgery.IsRequestValidAsync(context))
             {
                 await Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad Request",
                     detail: "State-changing requests from the browser need the antiforgery token in the X-XSRF-TOKEN header.")

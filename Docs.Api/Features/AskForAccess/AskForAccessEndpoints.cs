@@ -32,7 +32,12 @@ public static class AskForAccessEndpoints
         return api;
     }
 
-    /// <summary>Anyone signed in who has the document's id may ask (the link is what they were given); asking again updates the role.</summary>
+    /// <summary>
+    /// Anyone signed in who has the document's id may ask (the link is what they were given); asking again
+    /// updates the role. The answer is the same <c>202 Accepted</c>, with no body, whether the document
+    /// exists or not: asking is how someone without access reaches a restricted document, so it must
+    /// work there, and it must not tell a guessed id from a real one. Only its managers learn of the request.
+    /// </summary>
     private static async Task<IResult> AskAsync(HttpContext context, DocumentGate gate, IBackgroundJobClient jobs, Guid id, AskForAccessRequest? request)
     {
         var role = Role.Reader;
@@ -45,11 +50,12 @@ public static class AskForAccessEndpoints
             context.RequestAborted);
         if (document is null)
         {
-            return Problems.NotFound();
+            return Results.Accepted();
         }
         var access = await gate.Resolver.ResolveAsync(document, userId, context.RequestAborted);
         if (access.Context.IsMember && access.Context.ExplicitRoles.Max() >= role)
         {
+            // A member sees the document anyway: telling them reveals nothing.
             return Problems.BadRequest("You already have this role on this document.");
         }
         var existing = await gate.Db.DocumentAskForAccesses.SingleOrDefaultAsync(r => r.DocumentId == id && r.UserId == userId, context.RequestAborted);
@@ -57,13 +63,13 @@ public static class AskForAccessEndpoints
         {
             existing.Role = role;
             await gate.Db.SaveChangesAsync(context.RequestAborted);
-            return Results.Ok(new { id = existing.Id, role = EnumNames.Of(role) });
+            return Results.Accepted();
         }
         var ask = new DocumentAskForAccess { DocumentId = id, UserId = userId, Role = role, CreatedAt = gate.Now };
         gate.Db.DocumentAskForAccesses.Add(ask);
         await gate.Db.SaveChangesAsync(context.RequestAborted);
         jobs.Enqueue<IMailJobs>(mail => mail.SendAskForAccessAsync(ask.Id, CancellationToken.None));
-        return Results.Created($"/api/v1.0/documents/{id}/ask-for-access/{ask.Id}/", new { id = ask.Id, role = EnumNames.Of(role) });
+        return Results.Accepted();
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, DocumentGate gate, Guid id)

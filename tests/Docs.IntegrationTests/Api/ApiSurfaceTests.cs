@@ -75,6 +75,6 @@ public sealed class ApiSurfaceTests(StackFixture stack)
         Assert.Equal("Too Many Requests", problem.GetProperty("title").GetString());
 
         // Other people are not affected.
-        Assert.Equal(HttpStatusCode.Created, await calm.StatusAsync(HttpMethod.Post, $"/api/v1.0/documents/{id}/ask-for-access/", new { role = "reader" }));
+        Assert.Equal(HttpStatusCode.Accepted, await calm.StatusAsync(HttpMethod.Post, $"/api/v1.0/documents/{id}/ask-for-access/", new { role = "reader" }));
     }
 }

@@ -21,6 +21,8 @@ public sealed partial class Browser : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(Uri url) => _client.GetAsync(url);
 
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _client.SendAsync(request);
+
     public async Task<HttpResponseMessage> PostJsonAsync(Uri url, object body, params (string Name, string Value)[] headers)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = System.Net.Http.Json.JsonContent.Create(body) };

@@ -165,6 +165,27 @@ public sealed class ProviderTests(StackFixture stack)
         Assert.Equal("/", fields["returnUrl"]);
     }
 
+    [Theory]
+    [MemberData(nameof(HostileReturnUrls.All), MemberType = typeof(HostileReturnUrls))]
+    public async Task The_sign_in_form_sends_a_hostile_return_address_home(string returnUrl)
+    {
+        using var browser = new Browser();
+        var login = _provider.Endpoint("login");
+
+        // Given in the link: the form keeps only "/".
+        using var form = await browser.GetAsync(new Uri(login + "?ReturnUrl=" + Uri.EscapeDataString(returnUrl)));
+        Assert.Equal("/", Browser.HiddenInputs(await form.Content.ReadAsStringAsync())["returnUrl"]);
+
+        // Put back into the posted form: signing in still ends at "/" of the provider, not a 500.
+        var fields = Browser.HiddenInputs(await form.Content.ReadAsStringAsync());
+        fields["returnUrl"] = returnUrl;
+        fields["username"] = "bob";
+        fields["password"] = "bob";
+        using var signedIn = await browser.PostFormAsync(login, fields);
+        Assert.Equal(HttpStatusCode.Found, signedIn.StatusCode);
+        Assert.Equal("/", HostileReturnUrls.RawLocation(signedIn));
+    }
+
     [Fact]
     public async Task Password_grant_tokens_carry_keycloaks_claims()
     {

@@ -76,15 +76,21 @@ public sealed class WebSignInTests(StackFixture stack)
         Assert.Contains("Sign in to Docs", await again.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task Login_never_redirects_off_site()
+    [Theory]
+    [MemberData(nameof(HostileReturnUrls.All), MemberType = typeof(HostileReturnUrls))]
+    public async Task Login_never_redirects_off_site(string returnUrl)
     {
         using var browser = new Browser();
-        using var form = await browser.FollowAsync(stack.Web("/login?returnUrl=" + Uri.EscapeDataString("https://evil.example/")));
+        using var form = await browser.FollowAsync(stack.Web("/login?returnUrl=" + Uri.EscapeDataString(returnUrl)));
         using var signedIn = await browser.SubmitSignInAsync(form, "bob", "bob");
 
-        using var landed = await browser.FollowAsync(Browser.Location(signedIn), next => next.Host != "evil.example");
+        // Up to the web front's callback, which redirects to the return address kept since /login.
+        var web = stack.Web("/");
+        using var callback = await browser.FollowAsync(Browser.Location(signedIn),
+            next => next.Authority != web.Authority || next.AbsolutePath == "/signin-oidc");
 
-        Assert.Equal(stack.Web("/"), landed.RequestMessage!.RequestUri);
+        Assert.Equal("/signin-oidc", callback.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.Found, callback.StatusCode);
+        Assert.Equal("/", HostileReturnUrls.RawLocation(callback));
     }
 }

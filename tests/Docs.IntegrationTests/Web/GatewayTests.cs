@@ -21,9 +21,7 @@ public sealed partial class GatewayTests(StackFixture stack)
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         }
 
-        using var form = await browser.FollowAsync(stack.Web("/login"));
-        using var signedIn = await browser.SubmitSignInAsync(form, "bob", "bob");
-        using (await browser.FollowAsync(Browser.Location(signedIn))) { }
+        await SignInAsync(browser, "bob");
 
         // Signed in: the gateway attaches the access token; the browser never had one.
         using (var me = await browser.GetAsync(stack.Web("/api/v1.0/users/me/")))
@@ -46,10 +44,8 @@ public sealed partial class GatewayTests(StackFixture stack)
         }
 
         // With the token the page carries, the write goes through as bob.
-        using var page = await browser.GetAsync(stack.Web("/"));
-        var token = XsrfMeta().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value;
-        Assert.NotEmpty(token);
-        using (var created = await browser.PostJsonAsync(stack.Web("/api/v1.0/documents/"), new { title }, ("X-XSRF-TOKEN", WebUtility.HtmlDecode(token))))
+        var token = await PageTokenAsync(browser);
+        using (var created = await browser.PostJsonAsync(stack.Web("/api/v1.0/documents/"), new { title }, ("X-XSRF-TOKEN", token)))
         {
             Assert.True(created.StatusCode == HttpStatusCode.Created,
                 $"{created.StatusCode}: {await created.Content.ReadAsStringAsync()}\n{string.Join('\n', stack.App.Logs.Of("web").TakeLast(30))}\n{string.Join('\n', stack.App.Logs.Of("api").TakeLast(30))}");
@@ -92,6 +88,65 @@ public sealed partial class GatewayTests(StackFixture stack)
         Assert.Equal("/", elsewhere.Headers.Location!.OriginalString);
         using var unknown = await browser.GetAsync(stack.Web("/language/xx"));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileReturnUrls.All), MemberType = typeof(HostileReturnUrls))]
+    public async Task The_language_switch_never_redirects_off_site(string returnUrl)
+    {
+        using var browser = new Browser();
+        using var chosen = await browser.GetAsync(stack.Web("/language/fr?returnUrl=" + Uri.EscapeDataString(returnUrl)));
+
+        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+        Assert.Equal("/", HostileReturnUrls.RawLocation(chosen));
+    }
+
+    [Fact]
+    public async Task The_antiforgery_token_is_taken_from_the_header_only_never_from_a_form_field()
+    {
+        using var browser = new Browser();
+        await SignInAsync(browser, "alice");
+        var token = await PageTokenAsync(browser);
+        var title = "form " + Guid.NewGuid().ToString("N")[..8];
+
+        // The token as a form field (what a page's own form would carry) does not stand in for the header:
+        // refused before anything is read or forwarded, so the API never gets a truncated body.
+        using (var posted = await browser.PostFormAsync(stack.Web("/api/v1.0/documents/"),
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["title"] = title }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+            Assert.Equal("application/problem+json", posted.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("X-XSRF-TOKEN", await posted.Content.ReadAsStringAsync());
+        }
+        using (var list = await browser.GetAsync(stack.Web("/api/v1.0/documents/?title=" + title)))
+        {
+            Assert.Equal(0, (await list.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("count").GetInt32());
+        }
+
+        // With the header nothing is read here: the form goes to the API as sent, which answers for itself (JSON only).
+        using var request = new HttpRequestMessage(HttpMethod.Post, stack.Web("/api/v1.0/documents/"))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["title"] = title }),
+        };
+        request.Headers.Add("X-XSRF-TOKEN", token);
+        using var forwarded = await browser.SendAsync(request);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, forwarded.StatusCode);
+    }
+
+    private async Task SignInAsync(Browser browser, string user)
+    {
+        using var form = await browser.FollowAsync(stack.Web("/login"));
+        using var signedIn = await browser.SubmitSignInAsync(form, user, user);
+        using (await browser.FollowAsync(Browser.Location(signedIn))) { }
+    }
+
+    /// <summary>The antiforgery token the UI's pages carry for their scripts.</summary>
+    private async Task<string> PageTokenAsync(Browser browser)
+    {
+        using var page = await browser.GetAsync(stack.Web("/"));
+        var token = WebUtility.HtmlDecode(XsrfMeta().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value);
+        Assert.NotEmpty(token);
+        return token;
     }
 
     [GeneratedRegex("<meta name=\"docs-xsrf\" content=\"([^\"]+)\"")]
