@@ -27,8 +27,11 @@ public sealed class CollabOptions
 
     public int MaxPendingBytes { get; set; } = 5 * 1024 * 1024;
 
-    /// <summary>Frames waiting to be sent to one slow client before it is cut off.</summary>
+    /// <summary>Frames waiting to be sent to one slow client (queued, or being written) before it is cut off with 4205.</summary>
     public int MaxSendQueue { get; set; } = 4096;
+
+    /// <summary>Bytes waiting to be sent to one slow client before it is cut off with 4205 (a single frame always fits).</summary>
+    public long MaxSendQueueBytes { get; set; } = 16L * 1024 * 1024;
 
     /// <summary>A socket with no authenticated document after this, or silent for this long, is closed.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
