@@ -22,6 +22,12 @@ public sealed class CollabOptions
 
     public int NewConnectionsPerAddressPerMinute { get; set; } = 300;
 
+    /// <summary>
+    /// Proxies (addresses, or networks as CIDR) whose <c>X-Forwarded-For</c> names the client; empty: loopback only.
+    /// See <see cref="Connections.ForwardedClients"/>.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
     /// <summary>Frames waiting for a document's authentication, per socket.</summary>
     public int MaxPendingFrames { get; set; } = 1000;
 

@@ -13,6 +13,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddCollaboration(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<CollabOptions>(builder.Configuration.GetSection(CollabOptions.SectionName));
+        builder.Services.AddForwardedClients(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ =>
         {
