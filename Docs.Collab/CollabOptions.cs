@@ -20,6 +20,9 @@ public sealed class CollabOptions
 
     public int MaxConnectionsPerDocument { get; set; } = 500;
 
+    /// <summary>Connections of one person (a user; for anonymous readers, an address) within a document.</summary>
+    public int MaxConnectionsPerPerson { get; set; } = 50;
+
     public int NewConnectionsPerAddressPerMinute { get; set; } = 300;
 
     /// <summary>

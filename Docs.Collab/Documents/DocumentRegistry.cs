@@ -49,6 +49,11 @@ public sealed class DocumentRegistry(UpdateLog log, RedisFanout fanout, CollabMe
                     return (null, "too-many-connections");
                 }
                 var connection = connect(document);
+                // One party (a user, or an anonymous address) may not take the whole document.
+                if (document.ConnectionsOf(connection.Person) >= _options.MaxConnectionsPerPerson)
+                {
+                    return (null, "too-many-connections");
+                }
                 document.Attach(connection);
                 return (connection, null);
             }

@@ -1,4 +1,7 @@
 using System.Net;
+using Docs.Core.Collaboration;
+using Docs.Hosting;
+using Docs.Yjs.Protocols;
 
 namespace Docs.IntegrationTests.Collab;
 
@@ -37,6 +40,50 @@ public sealed class ConnectionBudgetTests(StackFixture stack)
         }
         // A client that is not a proxy cannot choose the address it is counted under.
         Assert.Equal(4429, await CloseCodeAsync(await RawClient.ConnectAsync(stack.SocketUrl(), from: Flooder, forwardedFor: "127.0.0.9")));
+    }
+
+    [Fact]
+    public async Task One_anonymous_client_cannot_take_every_connection_of_a_public_document()
+    {
+        var owner = await stack.NewPersonAsync();
+        var bob = await stack.NewPersonAsync("Bob");
+        var id = await owner.CreateAsync("Public");
+        await owner.GrantAsync(id, bob, "reader");
+        var secret = stack.App.Application.GetResource<ParameterResource>("collaboration-secret").Value;
+        var anonymous = new CollaborationTicket(secret, TimeProvider.System).Issue(id, userId: null, userName: null, canWrite: false);
+
+        // Five sockets × 100 session keys: as many as the document's whole budget (MaxConnectionsPerDocument, 500).
+        var sockets = new List<RawClient>();
+        var opened = 0;
+        try
+        {
+            for (var s = 0; s < 5; s++)
+            {
+                var socket = await RawClient.ConnectAsync(stack.SocketUrl());
+                sockets.Add(socket);
+                for (var k = 0; k < 100; k++)
+                {
+                    await socket.SendAsync(HocuspocusMessages.Token($"{id}\0{s}-{k}", anonymous, "4.8.0"));
+                }
+                for (var answers = 0; answers < 100;)
+                {
+                    var auth = await socket.WaitForAsync(f => f.Type == HocuspocusMessageType.Auth);
+                    answers++;
+                    opened += auth!.Body.ReadVarUint() == (ulong)HocuspocusAuthType.Authenticated ? 1 : 0;
+                }
+            }
+            Assert.Equal(50, opened); // MaxConnectionsPerPerson: an anonymous person is its address
+
+            await using var bobs = await RawClient.ConnectAsync(stack.SocketUrl());
+            Assert.Equal("readonly", await bobs.OpenAsync(id.ToString(), await bob.TicketAsync(id)));
+        }
+        finally
+        {
+            foreach (var socket in sockets)
+            {
+                await socket.DisposeAsync();
+            }
+        }
     }
 
     private static async Task<int?> CloseCodeAsync(RawClient client)
