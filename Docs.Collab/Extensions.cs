@@ -25,6 +25,7 @@ public static class Extensions
         });
         builder.Services.AddSingleton<CollabMetrics>();
         builder.Services.AddSingleton<UpdateLog>();
+        builder.Services.AddSingleton<DocumentRestore>();
         builder.Services.AddHostedService(services => services.GetRequiredService<UpdateLog>());
         builder.Services.AddSingleton<RedisFanout>();
         builder.Services.AddSingleton<DocumentRegistry>();
