@@ -20,15 +20,27 @@ public sealed class CollabOptions
 
     public int MaxConnectionsPerDocument { get; set; } = 500;
 
+    /// <summary>Connections of one person (a user; for anonymous readers, an address) within a document.</summary>
+    public int MaxConnectionsPerPerson { get; set; } = 50;
+
     public int NewConnectionsPerAddressPerMinute { get; set; } = 300;
+
+    /// <summary>
+    /// Proxies (addresses, or networks as CIDR) whose <c>X-Forwarded-For</c> names the client; empty: loopback only.
+    /// See <see cref="Connections.ForwardedClients"/>.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
 
     /// <summary>Frames waiting for a document's authentication, per socket.</summary>
     public int MaxPendingFrames { get; set; } = 1000;
 
     public int MaxPendingBytes { get; set; } = 5 * 1024 * 1024;
 
-    /// <summary>Frames waiting to be sent to one slow client before it is cut off.</summary>
+    /// <summary>Frames waiting to be sent to one slow client (queued, or being written) before it is cut off with 4205.</summary>
     public int MaxSendQueue { get; set; } = 4096;
+
+    /// <summary>Bytes waiting to be sent to one slow client before it is cut off with 4205 (a single frame always fits).</summary>
+    public long MaxSendQueueBytes { get; set; } = 16L * 1024 * 1024;
 
     /// <summary>A socket with no authenticated document after this, or silent for this long, is closed.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);

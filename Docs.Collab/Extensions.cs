@@ -13,6 +13,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddCollaboration(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<CollabOptions>(builder.Configuration.GetSection(CollabOptions.SectionName));
+        builder.Services.AddForwardedClients(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ =>
         {
@@ -27,6 +28,7 @@ public static class Extensions
         builder.Services.AddSingleton<EditTimes>();
         builder.Services.AddHostedService(services => services.GetRequiredService<EditTimes>());
         builder.Services.AddSingleton<UpdateLog>();
+        builder.Services.AddSingleton<DocumentRestore>();
         builder.Services.AddHostedService(services => services.GetRequiredService<UpdateLog>());
         builder.Services.AddSingleton<RedisFanout>();
         builder.Services.AddSingleton<DocumentRegistry>();

@@ -27,6 +27,8 @@ builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 
+// First: everything after (the per-address budgets, logs) sees the client's address, not the gateway's.
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 // Each socket's keep-alive is chosen when it is accepted (see SocketEndpoints).

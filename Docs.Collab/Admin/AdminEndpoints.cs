@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Docs.Collab.Connections;
+using Docs.Collab.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace Docs.Collab.Admin;
@@ -27,6 +28,29 @@ public static class AdminEndpoints
         });
         admin.MapPost("/reset-connections/", async (ConnectionRegistry connections, Guid room, Guid? user) =>
             Results.Ok(new { closed = await connections.ResetAsync(room, user, "reset-connection") }));
+        // A document whose stored state cannot be decoded (refused 'document-unreadable'): rebuilt from its last good state.
+        admin.MapPost("/restore/", async (DocumentRestore restore, ConnectionRegistry connections, Guid room, CancellationToken cancellationToken) =>
+        {
+            var result = await restore.RestoreAsync(room, cancellationToken);
+            if (result is null)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: "No such document.");
+            }
+            if (result.VersionId is null && result.RestoredFrom != "snapshot")
+            {
+                return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
+                    detail: "Neither the snapshot nor any version of the document can be decoded.");
+            }
+            // Clients still on it (loaded before the damage) reconnect and read the restored state.
+            await connections.ResetAsync(room, null, "restored");
+            return Results.Ok(new
+            {
+                restored_from = result.RestoredFrom,
+                version_id = result.VersionId,
+                kept_updates = result.KeptUpdates,
+                dropped_updates = result.DroppedUpdates,
+            });
+        });
         admin.MapGet("/get-connections/", (ConnectionRegistry connections, Guid room) =>
             Results.Ok(connections.Of(room).Select(c => new
             {

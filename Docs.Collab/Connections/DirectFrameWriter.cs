@@ -48,8 +48,11 @@ public sealed class DirectFrameWriter
         _socket.Blocking = false;
     }
 
-    /// <summary>Writes <paramref name="frames"/> (at most <see cref="BatchFrames"/>), in order; completes when the kernel has them all.</summary>
-    public ValueTask WriteAsync(IReadOnlyList<WireFrame> frames)
+    /// <summary>
+    /// Writes <paramref name="frames"/> (at most <see cref="BatchFrames"/>), in order; completes when the kernel has them all,
+    /// or, once <paramref name="stop"/> is cancelled, at the end of the frame being written (the stream stays whole).
+    /// </summary>
+    public ValueTask WriteAsync(IReadOnlyList<WireFrame> frames, CancellationToken stop = default)
     {
         int sent, total;
         SocketError error;
@@ -84,11 +87,11 @@ public sealed class DirectFrameWriter
         {
             return ValueTask.FromException(new SocketException((int)error));
         }
-        return SendRestAsync(frames, Math.Max(sent, 0));
+        return SendRestAsync(frames, Math.Max(sent, 0), stop);
     }
 
     /// <summary>What the kernel did not take at once: the frames after the first <paramref name="skip"/> bytes, as the socket drains.</summary>
-    private async ValueTask SendRestAsync(IReadOnlyList<WireFrame> frames, int skip)
+    private async ValueTask SendRestAsync(IReadOnlyList<WireFrame> frames, int skip, CancellationToken stop)
     {
         foreach (var frame in frames)
         {
@@ -97,11 +100,15 @@ public sealed class DirectFrameWriter
                 skip -= frame.Bytes.Length;
                 continue;
             }
+            if (skip == 0 && stop.IsCancellationRequested)
+            {
+                return; // at a frame boundary: the rest is dropped
+            }
             var rest = frame.Bytes.AsMemory(skip);
             skip = 0;
             while (!rest.IsEmpty)
             {
-                rest = rest[await _socket.SendAsync(rest, SocketFlags.None)..];
+                rest = rest[await _socket.SendAsync(rest, SocketFlags.None, CancellationToken.None)..]; // a frame begun is finished
             }
         }
     }

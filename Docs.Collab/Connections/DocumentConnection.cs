@@ -23,6 +23,9 @@ public interface ISocket
     void Drain();
 
     void Close(int code, string reason);
+
+    /// <summary>The client's address (the real client's, behind a trusted proxy).</summary>
+    string? Address => null;
 }
 
 /// <summary>
@@ -49,6 +52,9 @@ public sealed class DocumentConnection(ISocket socket, LiveDocument document, st
     public string Key { get; } = key;
 
     public CollaborationGrant Grant { get; set; } = grant;
+
+    /// <summary>Whom the connection's budget within the document is counted for: the user, or an anonymous reader's address.</summary>
+    public string Person { get; } = grant.UserId is { } user ? user.ToString() : "address " + socket.Address;
 
     public bool ReadOnly => !Grant.CanWrite;
 

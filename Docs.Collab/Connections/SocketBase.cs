@@ -22,7 +22,11 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
     // whoever queues onto an idle socket, on their own thread, so a frame usually leaves with no thread
     // hop (as Node's ws writes at once); when the socket pushes back, the drain continues asynchronously.
     private readonly ConcurrentQueue<WireFrame> _outbox = new();
+    // What is queued until written — the outbox and the batch being written (MaxSendQueue, MaxSendQueueBytes).
     private int _queued;
+    private long _queuedBytes;
+    // Cancelled when a slow reader is cut off: nothing more is written but the rest of a frame already begun, then the close frame.
+    private readonly CancellationTokenSource _cutOff = new();
     private int _draining;
     private Task _drain = Task.CompletedTask;
     private List<WireFrame>? _batch; // the drain's, reused: one drain at a time
@@ -67,7 +71,10 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
     /// <summary>Handles one whole message.</summary>
     protected abstract Task HandleAsync(byte[] data, CancellationToken cancellationToken);
 
-    /// <summary>Queues a message and writes it now if the socket is idle; a client that lets <see cref="CollabOptions.MaxSendQueue"/> frames pile up is disconnected.</summary>
+    /// <summary>
+    /// Queues a message and writes it now if the socket is idle; a client that lets more than
+    /// <see cref="CollabOptions.MaxSendQueue"/> frames or <see cref="CollabOptions.MaxSendQueueBytes"/> pile up is cut off.
+    /// </summary>
     public void Send(byte[] message) => Post(WireFrame.Binary(message));
 
     private void Post(WireFrame frame)
@@ -85,14 +92,46 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
         {
             return false;
         }
-        if (Interlocked.Increment(ref _queued) > Options.MaxSendQueue)
+        var frames = Interlocked.Increment(ref _queued);
+        var bytes = Interlocked.Add(ref _queuedBytes, frame.Bytes.Length);
+        // One frame always fits (a large document's sync step 2 may exceed the byte budget alone).
+        if (frames > Options.MaxSendQueue || (frames > 1 && bytes > Options.MaxSendQueueBytes))
         {
-            Interlocked.Decrement(ref _queued);
-            Close(CloseCodes.ResetConnection, "Reset Connection: too slow to read");
+            Unqueued(1, frame.Bytes.Length);
+            CutOff();
             return false;
         }
         _outbox.Enqueue(frame);
         return Interlocked.CompareExchange(ref _draining, 1, 0) == 0;
+    }
+
+    private void Unqueued(int frames, long bytes)
+    {
+        Interlocked.Add(ref _queued, -frames);
+        Interlocked.Add(ref _queuedBytes, -bytes);
+    }
+
+    /// <summary>A client too slow to read: what waits for it is dropped, and it is closed with 4205.</summary>
+    private void CutOff()
+    {
+        if (_closing.IsCancellationRequested)
+        {
+            return;
+        }
+        _cutOff.Cancel();
+        Logger.LogWarning("Closed a socket from {Address}: too slow to read ({Frames} frames, {Bytes} bytes queued)",
+            Address, Volatile.Read(ref _queued), Interlocked.Read(ref _queuedBytes));
+        Close(CloseCodes.ResetConnection, "Reset Connection: too slow to read");
+        DiscardQueued();
+    }
+
+    /// <summary>Drops the frames not yet taken by a write (their memory returns at once).</summary>
+    private void DiscardQueued()
+    {
+        while (_outbox.TryDequeue(out var frame))
+        {
+            Unqueued(1, frame.Bytes.Length);
+        }
     }
 
     /// <summary>Writes the queued frames, on this thread until the socket pushes back; only after <see cref="Enqueue"/> returned true.</summary>
@@ -129,12 +168,11 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
     {
         var batch = _batch ??= new List<WireFrame>(4);
         batch.Clear(); // after a failed write
-        while (CanWrite)
+        while (CanWrite && !_cutOff.IsCancellationRequested)
         {
             var bytes = 0;
             while (bytes < DirectFrameWriter.BatchBytes && batch.Count < DirectFrameWriter.BatchFrames && _outbox.TryDequeue(out var frame))
             {
-                Interlocked.Decrement(ref _queued);
                 batch.Add(frame);
                 bytes += frame.Bytes.Length;
             }
@@ -144,18 +182,30 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
             }
             if (socket.State == WebSocketState.Open) // else dropped: nobody reads any more
             {
-                if (direct is not null)
+                try
                 {
-                    await direct.WriteAsync(batch);
-                }
-                else
-                {
-                    foreach (var frame in batch.Where(f => !f.IsPong))
+                    if (direct is not null)
                     {
-                        await socket.SendAsync(frame.Payload, WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
+                        await direct.WriteAsync(batch, _cutOff.Token);
+                    }
+                    else
+                    {
+                        foreach (var frame in batch.Where(f => !f.IsPong && !_cutOff.IsCancellationRequested))
+                        {
+                            await socket.SendAsync(frame.Payload, WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
+                        }
                     }
                 }
+                finally
+                {
+                    // Counted as queued until written (or failed): a batch stuck on a slow reader still holds its memory.
+                    Unqueued(batch.Count, bytes);
+                }
                 Sent(bytes);
+            }
+            else
+            {
+                Unqueued(batch.Count, bytes);
             }
             batch.Clear();
         }
@@ -196,10 +246,13 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
         }
     }
 
+    /// <summary>How long a closing socket waits for what is being written (a slow reader: the rest of its current frame) before its close frame.</summary>
+    private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(5);
+
     /// <summary>Waits (briefly) for the frames already queued to be written, before the socket closes; false if they were not.</summary>
     private async Task<bool> FlushAsync()
     {
-        var deadline = System.Diagnostics.Stopwatch.GetTimestamp() + System.Diagnostics.Stopwatch.Frequency * 2;
+        var deadline = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(System.Diagnostics.Stopwatch.Frequency * CloseGrace.TotalSeconds);
         while (Volatile.Read(ref _draining) == 1 && System.Diagnostics.Stopwatch.GetTimestamp() < deadline)
         {
             await Task.WhenAny(_drain, Task.Delay(10));
@@ -221,16 +274,20 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
     {
         metrics.SocketOpened();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, _closing.Token);
+        var loop = ReceiveLoopAsync(linked.Token);
         try
         {
-            await ReceiveLoopAsync(linked.Token);
+            // Closed by us (a limit, a timeout, shutdown) while the loop waits for the client: we close without
+            // ending that wait, as a cancelled receive would abort the socket and the client would get 1006, not our code.
+            var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await using (linked.Token.UnsafeRegister(static state => ((TaskCompletionSource)state!).TrySetResult(), closed))
+            {
+                await await Task.WhenAny(loop, closed.Task);
+            }
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
         {
-        }
-        catch (WebSocketException)
-        {
-            // The client went away.
+            // Closed, or the client went away.
         }
         finally
         {
@@ -238,13 +295,50 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
             {
                 Close(CloseCodes.GoingAway, "server shutting down");
             }
-            foreach (var connection in Documents)
-            {
-                await Registry.DetachAsync(connection);
-            }
+            await DetachAllAsync();
             // A direct write still stuck after the wait: a close frame written beside it could split it; end without one.
-            await CloseSocketAsync(withCloseFrame: await FlushAsync() || direct is null);
+            var flushed = await FlushAsync();
+            DiscardQueued();
+            await CloseSocketAsync(withCloseFrame: flushed || direct is null);
+            // A message being handled finishes, and whatever it attached meanwhile is detached; a receive still
+            // waiting ends with the client's close frame, or when the connection ends after we return.
+            await EndOfLoopAsync(loop);
+            await DetachAllAsync();
             metrics.SocketClosed(_closeCode);
+        }
+    }
+
+    private async Task EndOfLoopAsync(Task loop)
+    {
+        if (await Task.WhenAny(loop, Task.Delay(CloseGrace)) != loop)
+        {
+            _ = loop.ContinueWith(static ended => ended.Exception, TaskScheduler.Default); // observed, whenever it ends
+            return;
+        }
+        try
+        {
+            await loop;
+        }
+        catch (Exception ex)
+        {
+            Logger.LogDebug(ex, "The receive loop of a socket from {Address} ended with an error after its close", Address);
+        }
+    }
+
+    private async Task DetachAllAsync()
+    {
+        foreach (var connection in Documents)
+        {
+            await Registry.DetachAsync(connection);
+        }
+    }
+
+    /// <summary>The client's close frame: its code is the socket's, unless we closed first.</summary>
+    private void ClientClosed()
+    {
+        if (!_closing.IsCancellationRequested)
+        {
+            _closeCode = (int)(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure);
         }
     }
 
@@ -252,11 +346,12 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            // Wait for the next message without holding a buffer: an idle connection costs none.
-            var ready = await socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken);
+            // Wait for the next message without holding a buffer: an idle connection costs none. Receives are never
+            // cancelled (that aborts the socket); RunAsync stops waiting for them instead.
+            var ready = await socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None);
             if (ready.MessageType == WebSocketMessageType.Close)
             {
-                _closeCode = (int)(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure);
+                ClientClosed();
                 return;
             }
             NoteClientSpoke();
@@ -285,10 +380,10 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
     /// <summary>One whole message, or null when the socket is done (closed, too big, or closed by us).</summary>
     private async Task<byte[]?> ReadMessageAsync(byte[] buffer, CancellationToken cancellationToken)
     {
-        var result = await socket.ReceiveAsync(buffer.AsMemory(), cancellationToken);
+        var result = await socket.ReceiveAsync(buffer.AsMemory(), CancellationToken.None);
         if (result.MessageType == WebSocketMessageType.Close)
         {
-            _closeCode = (int)(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure);
+            ClientClosed();
             return null;
         }
         if (result.EndOfMessage)
@@ -299,11 +394,15 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
         message.Write(buffer, 0, result.Count);
         while (!result.EndOfMessage)
         {
-            result = await socket.ReceiveAsync(buffer.AsMemory(), cancellationToken);
+            result = await socket.ReceiveAsync(buffer.AsMemory(), CancellationToken.None);
             if (result.MessageType == WebSocketMessageType.Close)
             {
-                _closeCode = (int)(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure);
+                ClientClosed();
                 return null;
+            }
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return null; // closed by us meanwhile
             }
             if (message.Length + result.Count > Options.MaxMessageBytes)
             {
@@ -366,6 +465,7 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
         if (disposing)
         {
             _closing.Dispose();
+            _cutOff.Dispose();
         }
     }
 }

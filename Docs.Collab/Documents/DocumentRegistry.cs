@@ -19,6 +19,9 @@ public sealed class DocumentRegistry(UpdateLog log, RedisFanout fanout, CollabMe
     private readonly ConcurrentDictionary<Guid, Lazy<Task<LiveDocument?>>> _documents = new();
     private readonly CollabOptions _options = options.Value;
 
+    /// <summary>The refusal of a document whose stored snapshot or log cannot be decoded.</summary>
+    public const string UnreadableDocument = "document-unreadable";
+
     public IEnumerable<LiveDocument> Loaded =>
         _documents.Values.Where(l => l.IsValueCreated && l.Value.IsCompletedSuccessfully && l.Value.Result is not null).Select(l => l.Value.Result!);
 
@@ -31,7 +34,18 @@ public sealed class DocumentRegistry(UpdateLog log, RedisFanout fanout, CollabMe
     {
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var document = await _documents.GetOrAdd(id, key => new Lazy<Task<LiveDocument?>>(() => LoadAsync(key))).Value.WaitAsync(cancellationToken);
+            LiveDocument? document;
+            try
+            {
+                document = await _documents.GetOrAdd(id, key => new Lazy<Task<LiveDocument?>>(() => LoadAsync(key))).Value.WaitAsync(cancellationToken);
+            }
+            catch (YjsDecodingException ex)
+            {
+                // Refused alone: the socket and its other documents carry on; an administrator restores it (POST /collaboration/api/restore/).
+                _documents.TryRemove(id, out _);
+                logger.LogError(ex, "Document {Document} is stored in a state that cannot be decoded; refused until restored", id);
+                return (null, UnreadableDocument);
+            }
             if (document is null)
             {
                 _documents.TryRemove(id, out _);
@@ -49,6 +63,11 @@ public sealed class DocumentRegistry(UpdateLog log, RedisFanout fanout, CollabMe
                     return (null, "too-many-connections");
                 }
                 var connection = connect(document);
+                // One party (a user, or an anonymous address) may not take the whole document.
+                if (document.ConnectionsOf(connection.Person) >= _options.MaxConnectionsPerPerson)
+                {
+                    return (null, "too-many-connections");
+                }
                 document.Attach(connection);
                 return (connection, null);
             }
@@ -117,13 +136,17 @@ public sealed class DocumentRegistry(UpdateLog log, RedisFanout fanout, CollabMe
         await document.Gate.WaitAsync(cancellationToken);
         try
         {
-            if (stored.Snapshot is { Length: > 0 } snapshot)
+            // A piece that cannot be decoded is skipped: the loaded state stays as it was (see DocumentRestore).
+            foreach (var piece in stored.Snapshot is { Length: > 0 } snapshot ? stored.Updates.Prepend(snapshot) : stored.Updates)
             {
-                document.ApplyAndBroadcast(snapshot);
-            }
-            foreach (var update in stored.Updates)
-            {
-                document.ApplyAndBroadcast(update);
+                try
+                {
+                    document.ApplyAndBroadcast(piece);
+                }
+                catch (YjsDecodingException ex)
+                {
+                    logger.LogError(ex, "Catch-up of {Document}: a stored piece cannot be decoded and was skipped", document.Id);
+                }
             }
         }
         finally

@@ -16,6 +16,9 @@ public sealed class LiveDocument
 {
     private readonly List<DocumentConnection> _connections = [];
 
+    // Connections per person (DocumentConnection.Person), under the gate.
+    private readonly Dictionary<string, int> _perPerson = new(StringComparer.Ordinal);
+
     // The sockets a broadcast must drain, reused from one broadcast to the next (broadcasts hold the gate).
     private readonly List<ISocket> _idle = [];
 
@@ -68,9 +71,32 @@ public sealed class LiveDocument
     /// <summary>Under the gate.</summary>
     public IReadOnlyList<DocumentConnection> Connections => _connections;
 
-    public void Attach(DocumentConnection connection) => _connections.Add(connection);
+    /// <summary>Under the gate.</summary>
+    public int ConnectionsOf(string person) => _perPerson.GetValueOrDefault(person);
 
-    public bool Detach(DocumentConnection connection) => _connections.Remove(connection);
+    public void Attach(DocumentConnection connection)
+    {
+        _connections.Add(connection);
+        _perPerson[connection.Person] = ConnectionsOf(connection.Person) + 1;
+    }
+
+    public bool Detach(DocumentConnection connection)
+    {
+        if (!_connections.Remove(connection))
+        {
+            return false;
+        }
+        var left = ConnectionsOf(connection.Person) - 1;
+        if (left > 0)
+        {
+            _perPerson[connection.Person] = left;
+        }
+        else
+        {
+            _perPerson.Remove(connection.Person);
+        }
+        return true;
+    }
 
     /// <summary>Up to this many sockets to write to, a broadcast writes on the caller's thread; beyond, the writing is shared out.</summary>
     private const int InlineFanOut = 64;

@@ -55,67 +55,77 @@ public sealed class UpdateLog : BackgroundService
     }
 
     /// <summary>
-    /// Folds the log into the snapshot: under a row lock on the document, reads the snapshot and every
-    /// logged update (the caller's state is merged with them, so nothing another instance or the API
-    /// wrote is lost), writes the merged state and deletes exactly the rows it read.
+    /// Folds the log into the snapshot: under a row lock on the document, reads the snapshot and logged
+    /// updates (the caller's state is merged with them, so nothing another instance or the API wrote is
+    /// lost), writes the merged state and deletes exactly the rows it read. In batches of at most
+    /// <see cref="CompactBatch"/> updates, each its own short transaction, so a long log (after a flood) folds
+    /// in bounded steps. The lock (<c>FOR NO KEY UPDATE</c>) does not block appends, whose foreign key check
+    /// takes only a key-share lock on the document.
     /// </summary>
     public async Task CompactAsync(Guid documentId, Func<byte[]?, IReadOnlyList<byte[]>, byte[]> merge, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var lockRow = new NpgsqlCommand("SELECT content FROM documents WHERE id = $1 FOR UPDATE", connection, transaction)
+        for (var more = true; more;)
         {
-            Parameters = { new() { Value = documentId } },
-        })
-        {
-            var snapshot = await lockRow.ExecuteScalarAsync(cancellationToken);
-            if (snapshot is null)
-            {
-                return; // purged meanwhile
-            }
-            var ids = new List<long>();
-            var updates = new List<byte[]>();
-            await using (var read = new NpgsqlCommand("SELECT id, data FROM document_updates WHERE document_id = $1 ORDER BY id", connection, transaction)
+            await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using (var lockRow = new NpgsqlCommand("SELECT content FROM documents WHERE id = $1 FOR NO KEY UPDATE", connection, transaction)
             {
                 Parameters = { new() { Value = documentId } },
             })
-            await using (var rows = await read.ExecuteReaderAsync(cancellationToken))
             {
-                while (await rows.ReadAsync(cancellationToken))
+                var snapshot = await lockRow.ExecuteScalarAsync(cancellationToken);
+                if (snapshot is null)
                 {
-                    ids.Add(rows.GetInt64(0));
-                    updates.Add((byte[])rows[1]);
+                    return; // purged meanwhile
+                }
+                var ids = new List<long>();
+                var updates = new List<byte[]>();
+                await using (var read = new NpgsqlCommand("SELECT id, data FROM document_updates WHERE document_id = $1 ORDER BY id LIMIT $2", connection, transaction)
+                {
+                    Parameters = { new() { Value = documentId }, new() { Value = CompactBatch } },
+                })
+                await using (var rows = await read.ExecuteReaderAsync(cancellationToken))
+                {
+                    while (await rows.ReadAsync(cancellationToken))
+                    {
+                        ids.Add(rows.GetInt64(0));
+                        updates.Add((byte[])rows[1]);
+                    }
+                }
+                more = ids.Count == CompactBatch;
+                await WorkOffSocketThreads.Leave(); // the merge encodes the whole document
+                var state = merge(snapshot as byte[], updates);
+                await using var write = new NpgsqlCommand(
+                    "UPDATE documents SET content = $2, content_updated_at = now() WHERE id = $1", connection, transaction)
+                {
+                    Parameters = { new() { Value = documentId }, new() { Value = state } },
+                };
+                await write.ExecuteNonQueryAsync(cancellationToken);
+                if (ids.Count > 0)
+                {
+                    // Edits since the last fold: keep a version, unless one is recent.
+                    await using var version = new NpgsqlCommand("""
+                        INSERT INTO document_versions (id, document_id, content, created_at)
+                        SELECT $1, $2, $3, now()
+                        WHERE NOT EXISTS (SELECT 1 FROM document_versions WHERE document_id = $2 AND created_at > now() - $4)
+                        """, connection, transaction)
+                    {
+                        Parameters = { new() { Value = Guid.CreateVersion7() }, new() { Value = documentId }, new() { Value = state }, new() { Value = _options.VersionInterval } },
+                    };
+                    await version.ExecuteNonQueryAsync(cancellationToken);
+                    await using var delete = new NpgsqlCommand("DELETE FROM document_updates WHERE id = ANY($1)", connection, transaction)
+                    {
+                        Parameters = { new() { Value = ids.ToArray() } },
+                    };
+                    await delete.ExecuteNonQueryAsync(cancellationToken);
                 }
             }
-            await WorkOffSocketThreads.Leave(); // the merge encodes the whole document
-            var state = merge(snapshot as byte[], updates);
-            await using var write = new NpgsqlCommand(
-                "UPDATE documents SET content = $2, content_updated_at = now() WHERE id = $1", connection, transaction)
-            {
-                Parameters = { new() { Value = documentId }, new() { Value = state } },
-            };
-            await write.ExecuteNonQueryAsync(cancellationToken);
-            if (ids.Count > 0)
-            {
-                // Edits since the last fold: keep a version, unless one is recent.
-                await using var version = new NpgsqlCommand("""
-                    INSERT INTO document_versions (id, document_id, content, created_at)
-                    SELECT $1, $2, $3, now()
-                    WHERE NOT EXISTS (SELECT 1 FROM document_versions WHERE document_id = $2 AND created_at > now() - $4)
-                    """, connection, transaction)
-                {
-                    Parameters = { new() { Value = Guid.CreateVersion7() }, new() { Value = documentId }, new() { Value = state }, new() { Value = _options.VersionInterval } },
-                };
-                await version.ExecuteNonQueryAsync(cancellationToken);
-                await using var delete = new NpgsqlCommand("DELETE FROM document_updates WHERE id = ANY($1)", connection, transaction)
-                {
-                    Parameters = { new() { Value = ids.ToArray() } },
-                };
-                await delete.ExecuteNonQueryAsync(cancellationToken);
-            }
+            await transaction.CommitAsync(cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>The most logged updates one compaction step reads (and deletes).</summary>
+    public const int CompactBatch = 500;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -43,6 +43,8 @@ await using var app = await DistributedApplicationTestingBuilder.CreateAsync<Pro
         ["Services:collab:Logging:LogLevel:Default"] = "Warning",
         ["Services:collab:Collaboration:NewConnectionsPerAddressPerMinute"] = "100000",
         ["Services:collab:Collaboration:MaxConnectionsPerDocument"] = "5000",
+        // Every bench client is the same anonymous person (one address, tickets without a user).
+        ["Services:collab:Collaboration:MaxConnectionsPerPerson"] = "5000",
         // Documents of one run are folded and unloaded in the pause before the next (below), not during its measurement.
         ["Services:collab:Collaboration:UnloadAfter"] = "00:00:01",
     }));

@@ -184,9 +184,12 @@ public sealed class CollabServerTests(StackFixture stack)
         var clients = new List<RawClient>();
         try
         {
+            // Two people, as one person's connections to a document are budgeted (MaxConnectionsPerPerson, 50).
+            var editor = await stack.NewPersonAsync();
+            await owner.GrantAsync(id, editor, "editor");
             for (var i = 0; i < 80; i++)
             {
-                clients.Add(await stack.OpenForWritingAsync(owner, id));
+                clients.Add(await stack.OpenForWritingAsync(i % 2 == 0 ? owner : editor, id));
             }
             var (writer, reader) = (clients[0], clients[^1]);
 

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Net.WebSockets;
 using Docs.Yjs;
 using Docs.Yjs.Encoding;
@@ -9,17 +11,50 @@ namespace Docs.IntegrationTests.Collab;
 public sealed class RawClient : IAsyncDisposable
 {
     private readonly ClientWebSocket _socket = new();
+    private SocketsHttpHandler? _handler; // the connection's, when it was made from a chosen address
 
     public Doc Doc { get; } = new();
 
-    public static async Task<RawClient> ConnectAsync(Uri url, string? origin = null)
+    /// <summary>
+    /// Connects from <paramref name="from"/> (a loopback address other than 127.0.0.1 stands for another machine),
+    /// sending <paramref name="forwardedFor"/> as <c>X-Forwarded-For</c> (as a proxy would) if given.
+    /// </summary>
+    public static async Task<RawClient> ConnectAsync(Uri url, string? origin = null, IPAddress? from = null, string? forwardedFor = null)
     {
         var client = new RawClient();
         if (origin is not null)
         {
             client._socket.Options.SetRequestHeader("Origin", origin);
         }
-        await client._socket.ConnectAsync(url, CancellationToken.None);
+        if (forwardedFor is not null)
+        {
+            client._socket.Options.SetRequestHeader("X-Forwarded-For", forwardedFor);
+        }
+        if (from is null)
+        {
+            await client._socket.ConnectAsync(url, CancellationToken.None);
+            return client;
+        }
+        var handler = client._handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                try
+                {
+                    socket.Bind(new IPEndPoint(from, 0));
+                    await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, context.DnsEndPoint.Port), cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        using var invoker = new HttpMessageInvoker(handler, disposeHandler: false);
+        await client._socket.ConnectAsync(url, invoker, CancellationToken.None);
         return client;
     }
 
@@ -124,5 +159,6 @@ public sealed class RawClient : IAsyncDisposable
         {
         }
         _socket.Dispose();
+        _handler?.Dispose();
     }
 }
