@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace Docs.Core.Data;
@@ -25,6 +27,9 @@ public static class DatabaseMigrator
         }
         try
         {
+            // The history table first: on a new database, EF's migration lock reads it before creating it
+            // and logs that as an error ("fail: … __EFMigrationsHistory") although nothing is wrong.
+            await db.Database.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
         }
         finally

@@ -1,8 +1,9 @@
 namespace Docs.Hosting.Orchestration;
 
 /// <summary>
-/// One resource's output: streamed to the console with a coloured name prefix, written to
-/// <c>{data}/logs/{name}.log</c>, and kept in memory (the last lines) to report a failure.
+/// One resource's output: written to <c>{data}/logs/{name}.log</c>, kept in memory (the last lines) to
+/// report a failure, and streamed to the console with a coloured name prefix — all but the .NET services'
+/// information and debug entries, which would drown the states and warnings (about 1,900 lines at start).
 /// </summary>
 internal sealed class ResourceLog : IDisposable
 {
@@ -12,6 +13,9 @@ internal sealed class ResourceLog : IDisposable
     private readonly ConsoleSink _console;
     private readonly string _name;
     private readonly Lock _gate = new();
+
+    // Whether the entry being written is one the console leaves out (see ForConsole).
+    private bool _quietEntry;
 
     public ResourceLog(string name, string logDirectory, ConsoleSink console)
     {
@@ -26,6 +30,7 @@ internal sealed class ResourceLog : IDisposable
 
     public void Write(string line)
     {
+        bool forConsole;
         lock (_gate)
         {
             _tail.Enqueue(line);
@@ -34,8 +39,26 @@ internal sealed class ResourceLog : IDisposable
                 _tail.Dequeue();
             }
             _file.WriteLine(line);
+            forConsole = ForConsole(line);
         }
-        _console.Write(_name, line);
+        _console.Write(_name, line, forConsole);
+    }
+
+    /// <summary>
+    /// The console logger's entries start with their level (<c>info: Category[0]</c>) and go on in indented
+    /// lines: an information, debug or trace entry is left out whole; anything else is shown.
+    /// </summary>
+    private bool ForConsole(string line)
+    {
+        if (line.StartsWith("info: ", StringComparison.Ordinal) || line.StartsWith("dbug: ", StringComparison.Ordinal) || line.StartsWith("trce: ", StringComparison.Ordinal))
+        {
+            _quietEntry = true;
+        }
+        else if (line.Length > 0 && !char.IsWhiteSpace(line[0]))
+        {
+            _quietEntry = false;
+        }
+        return !_quietEntry;
     }
 
     public IReadOnlyList<string> Tail(int lines)
@@ -73,10 +96,11 @@ internal sealed class ConsoleSink(bool enabled, Action<string, string>? forward)
         }
     }
 
-    public void Write(string name, string line)
+    /// <summary>Every line goes to the forward (tests read them all); the terminal gets those <paramref name="forTerminal"/>.</summary>
+    public void Write(string name, string line, bool forTerminal = true)
     {
         forward?.Invoke(name, line);
-        if (!enabled)
+        if (!enabled || !forTerminal)
         {
             return;
         }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -14,7 +16,9 @@ public sealed class ClientRegistration(IServiceProvider services, IOptions<Ident
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IdentityDbContext>().Database.MigrateAsync(cancellationToken);
+        var database = scope.ServiceProvider.GetRequiredService<IdentityDbContext>().Database;
+        await database.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken); // no first-run error (see Docs.Core's DatabaseMigrator)
+        await database.MigrateAsync(cancellationToken);
 
         var manager = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         var configured = options.Value.Clients.Where(c => !string.IsNullOrWhiteSpace(c.ClientId)).ToList();

@@ -16,6 +16,8 @@ public static class UiExtensions
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.AddScoped<SessionTokens>();
+        builder.Services.Configure<UserColorOptions>(builder.Configuration.GetSection("Ui"));
+        builder.Services.AddSingleton<UserColors>();
         builder.Services.AddHttpClient<DocsApi>(DocsApi.ClientName, http => http.BaseAddress = new Uri("https+http://api"));
         return builder;
     }

@@ -26,6 +26,9 @@ public sealed partial class BrowserStack : IAsyncLifetime
             configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Services:api:RateLimits:WritesPerAddress"] = "1000000",
+                // Two colours for people: of any three, two prefer the same one (RoughEdgeTests tells them apart).
+                ["Services:web:Ui:UserColors:0"] = "#2563eb",
+                ["Services:web:Ui:UserColors:1"] = "#db2777",
             }));
         await App.StartAsync();
         Web = App.GetEndpoint("web");

@@ -54,4 +54,54 @@ public sealed class RoughEdgeTests(BrowserStack stack)
             """);
         Assert.True(lightness < 100, $"the placeholder's background averages {lightness} of 255");
     }
+
+    [Fact]
+    public async Task People_editing_together_get_different_colours_even_when_they_prefer_the_same_one()
+    {
+        // The stack's palette has two colours, so two of these three people prefer the same one (their avatars show it).
+        var people = new List<(string Name, BrowserSession Session, string Color)>();
+        try
+        {
+            foreach (var name in new[] { "alice", "bob", "carol" })
+            {
+                var session = await stack.SignInAsync(name);
+                people.Add((name, session, await session.Page.Locator(".topbar .avatar").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor")));
+            }
+            var pair = people.GroupBy(person => person.Color).First(same => same.Count() > 1).Take(2).ToList();
+            var (first, second) = (pair[0].Session.Page, pair[1].Session.Page);
+            var url = await first.NewDocumentAsync("Colours " + Guid.NewGuid().ToString("N")[..6]);
+            await first.ShareWithAsync($"{pair[1].Name}@docs.localhost", "editor");
+            await second.GotoAsync(url);
+            await first.TypeAtEndAsync("one ");
+            await second.TypeAtEndAsync("two ");
+            await Expect(first.Editor()).ToContainTextAsync("two");
+
+            // Each sees the other's cursor, and the two colours differ.
+            var deadline = DateTime.UtcNow.AddSeconds(15);
+            string seenByFirst, seenBySecond;
+            do
+            {
+                await first.TypeAtEndAsync(".");
+                await second.TypeAtEndAsync(".");
+                seenByFirst = await CursorColourAsync(first);
+                seenBySecond = await CursorColourAsync(second);
+            }
+            while (seenByFirst == seenBySecond && DateTime.UtcNow < deadline);
+            Assert.NotEqual(seenByFirst, seenBySecond);
+        }
+        finally
+        {
+            foreach (var person in people)
+            {
+                await person.Session.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<string> CursorColourAsync(IPage page)
+    {
+        var label = page.Locator(".bn-collaboration-cursor__label").First;
+        await label.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        return await label.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
+    }
 }

@@ -14,15 +14,16 @@ import '@blocknote/mantine/style.css'
 import { ticketSource } from './tickets.js'
 import { connectionStatus, showStatus } from './status.js'
 import { openLocalCopy, pendingChanges } from './local.js'
+import { cursorColors, distinctColors } from './colors.js'
 
 const dictionaries = { en, fr }
 
 // The shared type the server converts to and from (as the reference's front end names it).
 const FRAGMENT = 'document-store'
 
-function Editor({ provider, fragment, user, editable, language, theme }) {
+function Editor({ provider, fragment, user, renderCursor, editable, language, theme }) {
   const editor = useCreateBlockNote({
-    collaboration: { provider, fragment, user, showCursorLabels: 'activity' },
+    collaboration: { provider, fragment, user, renderCursor, showCursorLabels: 'activity' },
     dictionary: dictionaries[language] ?? en,
   }, [provider, fragment])
   useEffect(() => { editor.isEditable = editable }, [editor, editable])
@@ -38,7 +39,8 @@ const antiforgeryToken = () => document.querySelector('meta[name="docs-xsrf"]')?
 const theme = () => window.docsUi?.effectiveTheme() ?? 'light'
 
 /**
- * options: { documentId, canWrite (until a ticket says), owner (who the local copy belongs to), user: { name, color }, language: 'en' | 'fr' }
+ * options: { documentId, canWrite (until a ticket says), owner (who the local copy belongs to),
+ *   user: { name, color, key, preferred (its colour's index) }, palette, language: 'en' | 'fr' }
  * The connection state goes to the page's badge (data-editor-status) in the same main element.
  */
 export async function mount(element, options) {
@@ -54,6 +56,8 @@ export async function mount(element, options) {
     document: doc,
     token: tickets.next,
   })
+  const colors = distinctColors(provider.awareness, options.user, options.palette)
+  const cursors = cursorColors(provider.awareness)
   let report = null
   const unsaved = pendingChanges(doc, provider, copy, () => report?.refresh())
   report = connectionStatus(provider, status => showStatus(badge, { status, canWrite: tickets.canWrite, unsaved: unsaved.count }))
@@ -67,7 +71,7 @@ export async function mount(element, options) {
   const root = createRoot(element)
   const fragment = doc.getXmlFragment(FRAGMENT)
   const render = () => root.render(
-    <Editor provider={provider} fragment={fragment} user={options.user}
+    <Editor provider={provider} fragment={fragment} user={options.user} renderCursor={cursors.render}
       editable={tickets.canWrite} language={options.language} theme={theme()} />)
   tickets.onChange = () => { render(); report.refresh() }
   window.addEventListener('docs-theme', render)
@@ -78,6 +82,8 @@ export async function mount(element, options) {
       window.removeEventListener('beforeunload', warnBeforeLeaving)
       report.stop()
       unsaved.stop()
+      colors.stop()
+      cursors.stop()
       root.unmount()
       provider.destroy()
       copy.local.destroy()
