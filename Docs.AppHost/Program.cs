@@ -27,6 +27,7 @@ var collabs = Enumerable.Range(1, builder.ExecutionContext.IsPublishMode ? 1 : c
         .WithReference(redis).WaitFor(redis)
         .WithEnvironment("Collaboration__ServerSecret", collaborationSecret)
         .WithPublicPath("/collaboration/ws/", longLived: true)
+        .WithPublicPath("/collaboration/yws/", longLived: true)
         // Editors reconnect on their own: a crashed collaboration server is back within seconds.
         .WithRestartOnExit())
     .ToList();

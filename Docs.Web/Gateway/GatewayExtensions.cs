@@ -11,7 +11,8 @@ namespace Docs.Web.Gateway;
 /// <summary>
 /// The browser's only origin also fronts the services (YARP): <c>/api/v1.0/**</c> and <c>/media/**</c> go to
 /// Docs.Api with the session's access token attached here (the browser never holds a token), and
-/// <c>/collaboration/ws/**</c> goes to the Docs.Collab instances (WebSocket). Upstream addresses come from
+/// <c>/collaboration/ws/**</c> (Hocuspocus) and <c>/collaboration/yws/**</c> (plain y-websocket) go to the
+/// Docs.Collab instances (WebSocket). Upstream addresses come from
 /// service discovery's configuration (<c>services:api:http:0</c>, <c>services:collab:http:0</c>,
 /// <c>services:collab-2:http:0</c> …).
 /// </summary>
@@ -27,6 +28,7 @@ public static partial class GatewayExtensions
             Route("api", "/api/v1.0/{**rest}", ApiCluster),
             Route("media", "/media/{**rest}", ApiCluster),
             Route("collaboration", "/collaboration/ws/{**rest}", CollabCluster),
+            Route("collaboration-yws", "/collaboration/yws/{**rest}", CollabCluster),
         };
         var clusters = new[]
         {

@@ -196,9 +196,12 @@ public sealed class KubernetesPublishTests
             .ToList();
         Assert.All(routes, route => Assert.Contains(route.Service.Port.Number!.Value, services[route.Service.Name].Spec.Ports.Select(p => p.Port)));
 
-        var websocket = Assert.Single(routes, r => r.Path == "/collaboration/ws");
-        Assert.Equal(("notes.example.org", "collab"), (websocket.Host, websocket.Service.Name));
-        Assert.Equal("3600", websocket.Ingress.Metadata.Annotations["nginx.ingress.kubernetes.io/proxy-read-timeout"]);
+        foreach (var path in new[] { "/collaboration/ws", "/collaboration/yws" })
+        {
+            var websocket = Assert.Single(routes, r => r.Path == path);
+            Assert.Equal(("notes.example.org", "collab"), (websocket.Host, websocket.Service.Name));
+            Assert.Equal("3600", websocket.Ingress.Metadata.Annotations["nginx.ingress.kubernetes.io/proxy-read-timeout"]);
+        }
         var site = Assert.Single(routes, r => r.Host == "notes.example.org" && r.Path == "/");
         Assert.Equal("web", site.Service.Name);
         Assert.Equal("keycloak", Assert.Single(routes, r => r.Host == "login.example.org").Service.Name);

@@ -37,12 +37,14 @@ public sealed class ProviderInteropTests(StackFixture stack)
         Assert.Equal(texts[0], stored.GetText("t").ToString());
     }
 
-    [Fact]
-    public async Task Y_websocket_clients_converge_through_the_plain_endpoint_and_a_missing_ticket_is_refused()
+    [Theory]
+    [InlineData("collab")]
+    [InlineData("web")] // the public origin, where the README sends them
+    public async Task Y_websocket_clients_converge_through_the_plain_endpoint_and_a_missing_ticket_is_refused(string through)
     {
         var owner = await stack.NewPersonAsync();
         var id = await owner.CreateAsync("Plain y-websocket");
-        var baseUrl = new UriBuilder(stack.App.GetEndpoint("collab")) { Scheme = "ws", Path = "/collaboration/yws" }.Uri.ToString();
+        var baseUrl = new UriBuilder(stack.App.GetEndpoint(through)) { Scheme = "ws", Path = "/collaboration/yws" }.Uri.ToString();
 
         var output = await Task.Run(async () => NodeInterop.RunScript("yws-session.mjs", baseUrl, id.ToString(),
             await owner.TicketAsync(id), await owner.TicketAsync(id)));
