@@ -16,6 +16,15 @@ window.docsUi = {
     if (chosen === 'light' || chosen === 'dark') return chosen
     return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'
   },
+  // Puts this site's address for path on the clipboard; false where the browser refuses (no secure context).
+  async copyLink(path) {
+    try {
+      await navigator.clipboard.writeText(new URL(path, location.origin).href)
+      return true
+    } catch {
+      return false
+    }
+  },
   // The editor keeps each opened document in IndexedDB under such a name until the server has every change.
   localCopyPrefix: 'docs-local:',
   localCopyName(owner, documentId) {
@@ -29,10 +38,13 @@ window.docsUi = {
 // someone else signing in) deletes the others'.
 ;(async () => {
   const owner = document.querySelector('meta[name="docs-user"]')?.content ?? ''
-  if (!indexedDB.databases) return
+  if (!window.indexedDB?.databases) return
   const mine = window.docsUi.localCopyName(owner, '')
+  const others = name => name?.startsWith(window.docsUi.localCopyPrefix) && !(owner && name.startsWith(mine))
+  // The journal of unsaved changes beside each copy (the editor's local.js).
+  Object.keys(localStorage).filter(others).forEach(key => localStorage.removeItem(key))
   for (const { name } of await indexedDB.databases()) {
-    if (name?.startsWith(window.docsUi.localCopyPrefix) && !(owner && name.startsWith(mine))) {
+    if (others(name)) {
       indexedDB.deleteDatabase(name)
     }
   }

@@ -121,18 +121,34 @@ public sealed class OfflineTests(BrowserStack stack)
     }
 
     [Fact]
-    public async Task Signing_out_deletes_the_local_copies()
+    public async Task Signing_out_deletes_the_local_copies_even_of_unsaved_changes()
     {
         await using var carol = await stack.SignInAsync("carol");
         await carol.Page.NewDocumentAsync("Private " + Guid.NewGuid().ToString("N")[..6]);
-        await carol.Page.TypeAtEndAsync("Nobody else on this computer may read this.");
+        await carol.Page.TypeAtEndAsync("Nobody else on this computer may read this. ");
         await carol.Page.WaitUntilSavedAsync();
-        Assert.NotEmpty(await LocalCopiesAsync(carol.Page));
+        await stack.App.Application.StopResourceAsync("collab");
+        try
+        {
+            await carol.Page.TypeAtEndAsync("Not even this.");
+            await Expect(carol.Page.Locator(".connection")).ToContainTextAsync("changes not yet saved");
+            Assert.NotEmpty(await LocalCopiesAsync(carol.Page));
+            Assert.NotEmpty(await UnsavedJournalsAsync(carol.Page));
 
-        await carol.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await Expect(carol.Page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).First).ToBeVisibleAsync();
-        Assert.Empty(await LocalCopiesAsync(carol.Page));
+            carol.Page.Dialog += async (_, dialog) => await dialog.AcceptAsync(); // "leave with unsaved changes?"
+            await carol.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+            await Expect(carol.Page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).First).ToBeVisibleAsync();
+            Assert.Empty(await LocalCopiesAsync(carol.Page));
+            Assert.Empty(await UnsavedJournalsAsync(carol.Page));
+        }
+        finally
+        {
+            await stack.App.Application.StartResourceAsync("collab");
+        }
     }
+
+    private static async Task<string[]> UnsavedJournalsAsync(IPage page) =>
+        await page.EvaluateAsync<string[]>("() => Object.keys(localStorage).filter(k => k.startsWith('docs-local:'))");
 
     private static async Task<string[]> LocalCopiesAsync(IPage page) =>
         await page.EvaluateAsync<string[]>("async () => (await indexedDB.databases()).map(d => d.name).filter(n => n.startsWith('docs-local:'))");

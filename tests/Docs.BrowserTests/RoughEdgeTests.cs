@@ -98,6 +98,23 @@ public sealed class RoughEdgeTests(BrowserStack stack)
         }
     }
 
+    [Fact]
+    public async Task The_share_dialog_copies_the_documents_link_and_says_what_it_gives()
+    {
+        await using var alice = await stack.SignInAsync("alice");
+        await alice.Page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        var url = await alice.Page.NewDocumentAsync("Linked " + Guid.NewGuid().ToString("N")[..6]);
+        await alice.Page.GetByRole(AriaRole.Button, new() { Name = "Share" }).ClickAsync();
+        var dialog = alice.Page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog.Locator(".link-summary")).ToHaveTextAsync("Only invited people can open it.");
+        await dialog.Locator(".link-settings select").First.SelectOptionAsync("public");
+        await Expect(dialog.Locator(".link-summary")).ToHaveTextAsync("Anyone with the link can read it.");
+
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Copy link" }).ClickAsync();
+        await Expect(dialog.Locator(".notice")).ToContainTextAsync("Link copied.");
+        Assert.Equal(url, await alice.Page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+    }
+
     private static async Task<string> CursorColourAsync(IPage page)
     {
         var label = page.Locator(".bn-collaboration-cursor__label").First;
