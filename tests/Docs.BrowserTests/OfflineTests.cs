@@ -22,8 +22,7 @@ public sealed class OfflineTests(BrowserStack stack)
         await bob.Page.GotoAsync(url);
         await Expect(bob.Page.Editor()).ToContainTextAsync("Said online.");
 
-        await stack.App.Application.StopResourceAsync("collab");
-        try
+        await WhileStoppedAsync("collab", async () =>
         {
             await alice.Page.TypeAtEndAsync(" Typed offline.");
             await Expect(alice.Page.Locator(".connection")).ToContainTextAsync("changes not yet saved");
@@ -40,11 +39,7 @@ public sealed class OfflineTests(BrowserStack stack)
             await Expect(alice.Page.Editor()).ToContainTextAsync("Said online. Typed offline.");
             await Expect(alice.Page.Locator(".connection")).ToContainTextAsync("changes not yet saved");
             await ScreenshotTests.Shoot(alice.Page, ScreenshotTests.Folder(), "offline");
-        }
-        finally
-        {
-            await stack.App.Application.StartResourceAsync("collab");
-        }
+        });
 
         await alice.Page.WaitUntilSavedAsync();
         await Expect(alice.Page.Locator(".connection")).Not.ToContainTextAsync("not yet saved");
@@ -67,18 +62,13 @@ public sealed class OfflineTests(BrowserStack stack)
             await dialog.AcceptAsync();
         };
 
-        await stack.App.Application.StopResourceAsync("web", kill: true);
-        try
+        await WhileStoppedAsync("web", kill: true, during: async () =>
         {
             // A banner, not a dialog: the editor still takes typing, into the local copy.
             await Expect(alice.Page.Locator("#components-reconnect-modal")).ToBeVisibleAsync();
             await alice.Page.TypeAtEndAsync(" While the site was down.");
             await Expect(alice.Page.Locator(".connection")).ToContainTextAsync("changes not yet saved");
-        }
-        finally
-        {
-            await stack.App.Application.StartResourceAsync("web");
-        }
+        });
 
         // The restarted server does not know the old page: it reloads, with no "leave the page?" question.
         await alice.Page.WaitForLoadStateAsync();
@@ -96,17 +86,12 @@ public sealed class OfflineTests(BrowserStack stack)
     {
         await using var alice = await stack.SignInAsync("alice");
         var url = await alice.Page.NewDocumentAsync("Closed offline " + Guid.NewGuid().ToString("N")[..6]);
-        await stack.App.Application.StopResourceAsync("collab");
-        try
+        await WhileStoppedAsync("collab", async () =>
         {
             await alice.Page.TypeAtEndAsync("Written before closing.");
             await Expect(alice.Page.Locator(".connection")).ToContainTextAsync("changes not yet saved");
             await alice.Page.CloseAsync(new PageCloseOptions { RunBeforeUnload = false });
-        }
-        finally
-        {
-            await stack.App.Application.StartResourceAsync("collab");
-        }
+        });
 
         var later = await alice.Page.Context.NewPageAsync();
         await later.GotoAsync(url);
@@ -127,8 +112,7 @@ public sealed class OfflineTests(BrowserStack stack)
         await carol.Page.NewDocumentAsync("Private " + Guid.NewGuid().ToString("N")[..6]);
         await carol.Page.TypeAtEndAsync("Nobody else on this computer may read this. ");
         await carol.Page.WaitUntilSavedAsync();
-        await stack.App.Application.StopResourceAsync("collab");
-        try
+        await WhileStoppedAsync("collab", async () =>
         {
             await carol.Page.TypeAtEndAsync("Not even this.");
             await Expect(carol.Page.Locator(".connection")).ToContainTextAsync("changes not yet saved");
@@ -140,10 +124,20 @@ public sealed class OfflineTests(BrowserStack stack)
             await Expect(carol.Page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).First).ToBeVisibleAsync();
             Assert.Empty(await LocalCopiesAsync(carol.Page));
             Assert.Empty(await UnsavedJournalsAsync(carol.Page));
+        });
+    }
+
+    /// <summary>Runs <paramref name="during"/> with a service stopped (killed outright when <paramref name="kill"/>), and starts it again whatever happens.</summary>
+    private async Task WhileStoppedAsync(string service, Func<Task> during, bool kill = false)
+    {
+        await stack.App.Application.StopResourceAsync(service, kill);
+        try
+        {
+            await during();
         }
         finally
         {
-            await stack.App.Application.StartResourceAsync("collab");
+            await stack.App.Application.StartResourceAsync(service);
         }
     }
 
