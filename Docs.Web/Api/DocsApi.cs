@@ -52,8 +52,8 @@ public sealed class DocsApi(HttpClient http, SessionTokens tokens, ILogger<DocsA
     public Task<ApiResult<Document>> RenameAsync(Guid id, string title, CancellationToken ct = default) =>
         SendAsync<Document>(HttpMethod.Patch, $"documents/{id}/", new { title }, ct);
 
-    public Task<ApiResult<Document>> DuplicateAsync(Guid id, CancellationToken ct = default) =>
-        SendAsync<Document>(HttpMethod.Post, $"documents/{id}/duplicate/", new { with_accesses = false }, ct);
+    public Task<ApiResult<Document>> DuplicateAsync(Guid id, bool withDescendants, bool withAccesses, CancellationToken ct = default) =>
+        SendAsync<Document>(HttpMethod.Post, $"documents/{id}/duplicate/", new { with_descendants = withDescendants, with_accesses = withAccesses }, ct);
 
     public Task<ApiResult> DeleteAsync(Guid id, CancellationToken ct = default) => SendAsync(HttpMethod.Delete, $"documents/{id}/", null, ct);
 

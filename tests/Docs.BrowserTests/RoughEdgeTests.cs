@@ -115,6 +115,29 @@ public sealed class RoughEdgeTests(BrowserStack stack)
         Assert.Equal(url, await alice.Page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
     }
 
+    [Fact]
+    public async Task Duplicate_asks_whether_to_copy_the_sub_pages_too()
+    {
+        await using var alice = await stack.SignInAsync("alice");
+        var title = "Original " + Guid.NewGuid().ToString("N")[..6];
+        await alice.Page.NewDocumentAsync(title);
+        await alice.Page.GetByRole(AriaRole.Button, new() { Name = "New sub-page", Exact = true }).ClickAsync();
+        await alice.Page.WaitUntilSavedAsync();
+        await alice.Page.RenameAsync("The child");
+        await alice.Page.Locator(".tree-row").Filter(new() { HasText = title }).GetByRole(AriaRole.Link).First.ClickAsync();
+        await Expect(alice.Page.Locator(".title-input")).ToHaveValueAsync(title);
+
+        await alice.Page.GetByRole(AriaRole.Button, new() { Name = "More" }).ClickAsync();
+        await alice.Page.GetByRole(AriaRole.Menuitem, new() { Name = "Duplicate…" }).ClickAsync();
+        var dialog = alice.Page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("With its sub-pages").CheckAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Duplicate", Exact = true }).ClickAsync();
+
+        await Expect(alice.Page.Locator(".title-input")).ToHaveValueAsync("Copy of " + title);
+        await Expect(alice.Page.Locator(".tree-row.current")).ToContainTextAsync("Copy of " + title);
+        await Expect(alice.Page.Locator(".tree-row.current button.twisty")).ToBeVisibleAsync(); // the copy has its sub-page
+    }
+
     private static async Task<string> CursorColourAsync(IPage page)
     {
         var label = page.Locator(".bn-collaboration-cursor__label").First;
