@@ -55,6 +55,8 @@ public sealed class DocsApi(HttpClient http, SessionTokens tokens, ILogger<DocsA
     public Task<ApiResult<Document>> DuplicateAsync(Guid id, bool withDescendants, bool withAccesses, CancellationToken ct = default) =>
         SendAsync<Document>(HttpMethod.Post, $"documents/{id}/duplicate/", new { with_descendants = withDescendants, with_accesses = withAccesses }, ct);
 
+    public Task<ApiResult> LeaveAsync(Guid id, CancellationToken ct = default) => SendAsync(HttpMethod.Delete, $"documents/{id}/leave/", null, ct);
+
     public Task<ApiResult> DeleteAsync(Guid id, CancellationToken ct = default) => SendAsync(HttpMethod.Delete, $"documents/{id}/", null, ct);
 
     public Task<ApiResult<Document>> RestoreAsync(Guid id, CancellationToken ct = default) => SendAsync<Document>(HttpMethod.Post, $"documents/{id}/restore/", null, ct);

@@ -138,6 +138,25 @@ public sealed class RoughEdgeTests(BrowserStack stack)
         await Expect(alice.Page.Locator(".tree-row.current button.twisty")).ToBeVisibleAsync(); // the copy has its sub-page
     }
 
+    [Fact]
+    public async Task Someone_a_document_was_shared_with_can_leave_it_from_the_menu()
+    {
+        await using var alice = await stack.SignInAsync("alice");
+        await using var bob = await stack.SignInAsync("bob");
+        var url = await alice.Page.NewDocumentAsync("Shared for a while " + Guid.NewGuid().ToString("N")[..6]);
+        await alice.Page.ShareWithAsync("bob@docs.localhost", "editor");
+
+        await bob.Page.GotoAsync(url);
+        await bob.Page.WaitUntilSavedAsync();
+        await bob.Page.GetByRole(AriaRole.Button, new() { Name = "More" }).ClickAsync();
+        await bob.Page.GetByRole(AriaRole.Menuitem, new() { Name = "Leave…" }).ClickAsync();
+        await bob.Page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Leave", Exact = true }).ClickAsync();
+
+        await bob.Page.WaitForURLAsync(new Uri(stack.Web, "/").ToString());
+        await bob.Page.GotoAsync(url);
+        await Expect(bob.Page.Locator("h1")).ToHaveTextAsync("This page does not exist");
+    }
+
     private static async Task<string> CursorColourAsync(IPage page)
     {
         var label = page.Locator(".bn-collaboration-cursor__label").First;

@@ -2,6 +2,7 @@ using Docs.Api.Authentication;
 using Docs.Api.Features.Accesses;
 using Docs.Api.Infrastructure;
 using Docs.Core.Access;
+using Docs.Core.Documents;
 using Microsoft.EntityFrameworkCore;
 
 namespace Docs.Api.Features.Documents;
@@ -60,7 +61,10 @@ public static class MembershipEndpoints
             (await gate.DescribeAsync(items, userId, context.RequestAborted)).Where(d => d.Abilities.Retrieve).ToList());
     }
 
-    /// <summary>Removes the caller's own access; the last owner cannot leave.</summary>
+    /// <summary>
+    /// Removes the caller's own accesses on the document and its sub-pages (as the reference does: leaving a
+    /// page leaves what it contains); refused when that would leave the document without an owner.
+    /// </summary>
     private static async Task<IResult> LeaveAsync(HttpContext context, DocumentGate gate, CollaborationNotifier collaboration, Guid id)
     {
         var (found, refusal) = await gate.RequireAsync(id, context.User, a => a.Retrieve, context.RequestAborted);
@@ -68,18 +72,30 @@ public static class MembershipEndpoints
         {
             return refusal!;
         }
-        var access = await gate.Db.DocumentAccesses.SingleOrDefaultAsync(a => a.DocumentId == id && a.UserId == found.UserId, context.RequestAborted);
-        if (access is null)
+        var subtree = found.Document.Path;
+        var mine = await gate.Db.DocumentAccesses
+            .Where(a => a.UserId == found.UserId && a.Document!.Path.StartsWith(subtree))
+            .ToListAsync(context.RequestAborted);
+        if (mine.Count == 0)
         {
-            return Problems.BadRequest("You have no access of your own on this document.");
+            return Problems.BadRequest("You have no access of your own on this document or its sub-pages.");
         }
-        if (access.Role == Role.Owner && await AccessRules.IsLastOwnerAsync(gate, found.Document, access.Id, context.RequestAborted))
+        if (mine.Any(a => a.Role == Role.Owner))
         {
-            return Problems.BadRequest("You are the last owner of this document: make someone else owner first.");
+            // Sub-pages inherit the document's owners: it is enough that one remains on the document or above it.
+            var leaving = mine.Select(a => a.Id).ToList();
+            var chain = TreePath.SelfAndAncestors(subtree);
+            if (!await gate.Db.DocumentAccesses.AnyAsync(a => a.Role == Role.Owner && !leaving.Contains(a.Id) && chain.Contains(a.Document!.Path), context.RequestAborted))
+            {
+                return Problems.BadRequest("You are the last owner of this document: make someone else owner first.");
+            }
         }
-        gate.Db.DocumentAccesses.Remove(access);
+        gate.Db.DocumentAccesses.RemoveRange(mine);
         await gate.Db.SaveChangesAsync(context.RequestAborted);
-        await collaboration.PermissionsChangedAsync(id, found.UserId);
+        foreach (var documentId in mine.Select(a => a.DocumentId).Distinct())
+        {
+            await collaboration.PermissionsChangedAsync(documentId, found.UserId);
+        }
         return Results.NoContent();
     }
 

@@ -63,6 +63,24 @@ public sealed class SharingTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task Leaving_a_document_leaves_its_sub_pages_too_and_an_inherited_owner_is_enough()
+    {
+        var owner = await stack.NewPersonAsync();
+        var member = await stack.NewPersonAsync();
+        var parent = await owner.CreateAsync("Team space");
+        var child = await owner.CreateAsync("Its page", parent);
+        await owner.GrantAsync(parent, member, "editor");
+        await owner.GrantAsync(child, member, "owner"); // owner here, yet the parent's owner owns it too
+
+        Assert.Equal(HttpStatusCode.NoContent, await member.StatusAsync(HttpMethod.Delete, $"/api/v1.0/documents/{parent}/leave/"));
+
+        Assert.Equal(HttpStatusCode.NotFound, await member.StatusAsync(HttpMethod.Get, $"/api/v1.0/documents/{parent}/"));
+        Assert.Equal(HttpStatusCode.NotFound, await member.StatusAsync(HttpMethod.Get, $"/api/v1.0/documents/{child}/"));
+        Assert.Equal(HttpStatusCode.NotFound, await member.StatusAsync(HttpMethod.Delete, $"/api/v1.0/documents/{parent}/leave/")); // nothing left to see
+        Assert.Equal(HttpStatusCode.OK, await owner.StatusAsync(HttpMethod.Get, $"/api/v1.0/documents/{child}/"));
+    }
+
+    [Fact]
     public async Task Acting_by_id_on_another_documents_access_or_invitation_is_refused()
     {
         var alice = await stack.NewPersonAsync();
