@@ -1,4 +1,5 @@
 using System.Net;
+using Docs.Core.Documents;
 using Docs.Yjs;
 using Npgsql;
 
@@ -42,24 +43,15 @@ internal static class CollabFixtureExtensions
         return (long)(await count.ExecuteScalarAsync())!;
     }
 
-    /// <summary>The document as PostgreSQL holds it: the snapshot plus every logged update.</summary>
+    /// <summary>The document as PostgreSQL holds it: the snapshot plus every logged update (read as the services read it).</summary>
     public static async Task<Doc> StoredDocAsync(this StackFixture stack, Guid document)
     {
-        var doc = new Doc();
         await using var connection = new NpgsqlConnection(stack.App.GetConnectionString("docsdb"));
         await connection.OpenAsync();
-        await using (var snapshot = new NpgsqlCommand("SELECT content FROM documents WHERE id = $1", connection) { Parameters = { new() { Value = document } } })
+        var doc = new Doc();
+        if ((await DocumentStates.ReadAsync(connection, document, CancellationToken.None))?.Merge() is { } state)
         {
-            if (await snapshot.ExecuteScalarAsync() is byte[] content)
-            {
-                doc.ApplyUpdate(content);
-            }
-        }
-        await using var log = new NpgsqlCommand("SELECT data FROM document_updates WHERE document_id = $1 ORDER BY id", connection) { Parameters = { new() { Value = document } } };
-        await using var rows = await log.ExecuteReaderAsync();
-        while (await rows.ReadAsync())
-        {
-            doc.ApplyUpdate((byte[])rows[0]);
+            doc.ApplyUpdate(state);
         }
         return doc;
     }
