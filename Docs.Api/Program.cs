@@ -16,8 +16,8 @@ using Scalar.AspNetCore;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddNpgsqlDbContext<DocsDbContext>(DocsDbContext.ConnectionName);
-builder.AddRedisClient("redis");
+builder.AddDocsDbContext<DocsDbContext>(DocsDbContext.ConnectionName);
+builder.AddDocsRedis();
 builder.AddBearerAuthentication();
 builder.AddDocsApi();
 builder.AddBadInputProblems();

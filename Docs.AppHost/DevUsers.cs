@@ -1,4 +1,4 @@
-using Docs.Hosting;
+using Docs.Hosting.Services;
 using Microsoft.Extensions.Configuration;
 
 namespace Docs.AppHost;

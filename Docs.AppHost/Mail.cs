@@ -1,4 +1,5 @@
 using Docs.Hosting;
+using Docs.Hosting.Services;
 using Microsoft.Extensions.Configuration;
 
 namespace Docs.AppHost;
@@ -26,7 +27,7 @@ internal static class MailExtensions
         }
         else if (string.IsNullOrWhiteSpace(mail["SmtpHost"]))
         {
-            var pickup = Path.Combine(builder.Options.DataDirectory, "mail");
+            var pickup = Path.Combine(builder.DataDirectory(), "mail");
             worker.WithEnvironment("Mail__PickupDirectory", pickup)
                 .WithSummary(() => $"Mail      {pickup} (.eml files; set Mail:SmtpHost to send)");
         }

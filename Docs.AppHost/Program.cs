@@ -1,18 +1,28 @@
 using Docs.AppHost;
 using Docs.Hosting;
+using Docs.Hosting.Infrastructure;
+using Docs.Hosting.Publishing;
+using Docs.Hosting.Services;
 using Microsoft.Extensions.Configuration;
 
-var builder = DistributedApplication.CreateBuilder(args);
+// `publish --target kubernetes|compose --output DIR` writes our deployment files; Aspire's own manifest
+// comes from `--publisher manifest --output-path FILE`.
+AppHostErrors.ReportPlainly();
+var publishing = PublishCommand.Parse(args);
+var builder = DistributedApplication.CreateBuilder(publishing?.AspireArgs ?? PublishCommand.AspireArguments(args))
+    .UseAppHostSettings()
+    .ChecksFixedPortsBeforeStart();
 
-var postgres = builder.AddPostgres("postgres");
+var mode = InfrastructureModes.Resolve(builder);
+var postgres = new PostgresServer(builder, "postgres", mode);
 var docsdb = postgres.AddDatabase("docsdb", databaseName: "docs");
-var redis = builder.AddRedis("redis");
-var collaborationSecret = builder.AddParameter("collaboration-secret", secret: true, generated: true);
+var redis = builder.AddRedisServer("redis", mode);
+var collaborationSecret = builder.AddGeneratedSecret("collaboration-secret");
 
 // Docs.Identity in development; Keycloak (or another OpenID Connect provider) when Identity:Authority is set.
 var signIn = SignIn.Add(builder, postgres);
 
-var api = builder.AddProject<Projects.Docs_Api>("api")
+var api = builder.AddService<Projects.Docs_Api>("api")
     .WithReference(docsdb).WaitFor(docsdb)
     .WithReference(redis).WaitFor(redis)
     .WithEnvironment("Collaboration__ServerSecret", collaborationSecret);
@@ -22,7 +32,7 @@ signIn.ValidatesTokens(api);
 // each its own resource; published, 2 replicas of one). Browsers reach them at /collaboration/ws/.
 var collabInstances = Math.Max(1, builder.Configuration.GetValue("collab:Instances", builder.ExecutionContext.IsPublishMode ? 2 : 1));
 var collabs = Enumerable.Range(1, builder.ExecutionContext.IsPublishMode ? 1 : collabInstances)
-    .Select(instance => builder.AddProject<Projects.Docs_Collab>(instance == 1 ? "collab" : $"collab-{instance}")
+    .Select(instance => builder.AddService<Projects.Docs_Collab>(instance == 1 ? "collab" : $"collab-{instance}")
         .WithReference(docsdb).WaitFor(api) // the API applies the migrations
         .WithReference(redis).WaitFor(redis)
         .WithEnvironment("Collaboration__ServerSecret", collaborationSecret)
@@ -37,17 +47,17 @@ if (builder.ExecutionContext.IsPublishMode)
 }
 
 // The worker starts after the API, which applies the database migrations.
-var worker = builder.AddProject<Projects.Docs_Worker>("worker")
+var worker = builder.AddService<Projects.Docs_Worker>("worker")
     .WithReference(docsdb).WaitFor(api)
     .WithReference(redis).WaitFor(redis)
     .WithMailPickup(builder);
 signIn.ValidatesTokens(worker);
 
-var web = builder.AddProject<Projects.Docs_Web>("web")
-    .WithHttpEndpoint(port: builder.Configuration.GetValue("web:Port", 8080))
+var web = builder.AddService<Projects.Docs_Web>("web", port: builder.Configuration.GetValue("web:Port", 8080))
     .AsEntryPoint()
     .WithReference(api).WaitFor(api)
-    .WithReference(redis).WaitFor(redis);
+    .WithReference(redis).WaitFor(redis)
+    .PrintsSummaryWhenReady();
 signIn.SignsUsersIn(web);
 foreach (var collab in collabs)
 {
@@ -57,6 +67,13 @@ foreach (var collab in collabs)
         collab.WithEnvironment($"Collaboration__AllowedOrigins__{index}", origin);
     }
 }
-worker.WithEnvironment("Mail__SiteUrl", web.Resource.HttpEndpoint);
+worker.WithEnvironment("Mail__SiteUrl", web.GetEndpoint("http"));
 
-await builder.Build().RunAsync();
+builder.ApplyServiceSettings();
+var app = builder.Build();
+if (publishing is not null)
+{
+    return publishing.Run(app, builder.AppHostDirectory);
+}
+await app.RunAsync();
+return 0;

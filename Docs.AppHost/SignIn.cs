@@ -1,4 +1,8 @@
+using Aspire.Hosting.Postgres;
 using Docs.Hosting;
+using Docs.Hosting.Infrastructure;
+using Docs.Hosting.Publishing;
+using Docs.Hosting.Services;
 using Microsoft.Extensions.Configuration;
 
 namespace Docs.AppHost;
@@ -20,12 +24,15 @@ public sealed class SignIn
 
     private readonly IConfiguration _configuration;
 
-    private SignIn(IConfiguration configuration, ReferenceExpression authority, IResourceBuilder<ParameterResource> clientSecret)
+    private SignIn(IConfiguration configuration, ReferenceExpression authority, IResourceBuilder<ParameterResource> clientSecret, bool external = false)
     {
         _configuration = configuration;
         Authority = authority;
         ClientSecret = clientSecret;
+        _externalIsHttps = external && authority.ValueExpression.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
     }
+
+    private readonly bool _externalIsHttps;
 
     /// <summary>Docs.Identity, when it runs.</summary>
     public IResourceBuilder<ProjectResource>? Provider { get; private init; }
@@ -35,31 +42,33 @@ public sealed class SignIn
 
     public IResourceBuilder<ParameterResource> ClientSecret { get; }
 
-    public static SignIn Add(IDistributedApplicationBuilder builder, IResourceBuilder<PostgresServerResource> postgres)
+    public static SignIn Add(IDistributedApplicationBuilder builder, PostgresServer postgres)
     {
         var authority = builder.Configuration["Identity:Authority"];
-        var clientSecret = builder.AddParameter("oidc-client-secret", secret: true, generated: string.IsNullOrWhiteSpace(authority));
         if (!string.IsNullOrWhiteSpace(authority))
         {
-            return new SignIn(builder.Configuration, authority.TrimEnd('/'), clientSecret);
+            // The provider's own client secret: configured (Parameters:oidc-client-secret), never generated.
+            var configuredSecret = builder.AddParameter("oidc-client-secret", secret: true);
+            return new SignIn(builder.Configuration, ReferenceExpression.Create($"{authority.TrimEnd('/')}"), configuredSecret, external: true);
         }
+        var clientSecret = builder.AddGeneratedSecret("oidc-client-secret");
         if (builder.ExecutionContext.IsPublishMode)
         {
             return AddKeycloak(builder, postgres, clientSecret);
         }
 
         var identitydb = postgres.AddDatabase("identitydb", databaseName: "identity");
-        var provider = builder.AddProject<Projects.Docs_Identity>("identity")
-            .WithHttpEndpoint(port: builder.Configuration.GetValue("identity:Port", 8083))
+        var provider = builder.AddService<Projects.Docs_Identity>("identity", port: builder.Configuration.GetValue("identity:Port", 8083))
             .WithReference(identitydb).WaitFor(identitydb)
             .WithEnvironment("Identity__Realm", Realm)
             .WithEnvironment("Identity__Audience", ApiAudience)
-            .WithEnvironment("Identity__KeyDirectory", Path.Combine(builder.Options.DataDirectory, "identity"))
+            .WithEnvironment("Identity__KeyDirectory", Path.Combine(builder.DataDirectory(), "identity"))
             .WithDevUsers(builder.Configuration.GetSection("DevUsers"))
             .WithEnvironment("Identity__Clients__1__ClientId", DevClientId)
             .WithEnvironment("Identity__Clients__1__AllowPasswordGrant", "true");
-        provider.WithEnvironment("Identity__Issuer", provider.Resource.HttpEndpoint, $"/realms/{Realm}");
-        return new SignIn(builder.Configuration, ReferenceExpression.Create($"{provider.Resource.HttpEndpoint}/realms/{Realm}"), clientSecret)
+        var issuer = ReferenceExpression.Create($"{provider.GetEndpoint("http")}/realms/{Realm}");
+        provider.WithEnvironment("Identity__Issuer", issuer);
+        return new SignIn(builder.Configuration, issuer, clientSecret)
         {
             Provider = provider,
         };
@@ -69,22 +78,23 @@ public sealed class SignIn
     /// Keycloak on its own public URL (<c>Publish:Urls:keycloak</c>), its data in a <c>keycloak</c> database of
     /// the same server, importing the realm (client, audience mapper, brute-force protection) at start.
     /// </summary>
-    private static SignIn AddKeycloak(IDistributedApplicationBuilder builder, IResourceBuilder<PostgresServerResource> postgres, IResourceBuilder<ParameterResource> clientSecret)
+    private static SignIn AddKeycloak(IDistributedApplicationBuilder builder, PostgresServer postgres, IResourceBuilder<ParameterResource> clientSecret)
     {
         var keycloakdb = postgres.AddDatabase("keycloakdb", databaseName: "keycloak");
-        var adminPassword = builder.AddParameter("keycloak-admin-password", secret: true, generated: true);
-        var server = postgres.Resource;
-        var keycloak = builder.AddContainer("keycloak", KeycloakImage)
+        var adminPassword = builder.AddGeneratedSecret("keycloak-admin-password");
+        var server = postgres.Container.Resource;
+        var (image, tag) = (KeycloakImage.Split(':')[0], KeycloakImage.Split(':')[1]);
+        var keycloak = builder.AddContainer("keycloak", image, tag)
             .WithHttpEndpoint(targetPort: 8080, port: builder.Configuration.GetValue("identity:Port", 8083))
             .WithArgs("start", "--import-realm")
-            .WithMount("../deploy/keycloak", "/opt/keycloak/data/import")
+            .WithBindMount("../deploy/keycloak", "/opt/keycloak/data/import", isReadOnly: true)
             .WithHealthProbes("/health/ready", "/health/live", port: 9000)
             .WaitFor(keycloakdb)
             .WithEnvironment("KC_DB", "postgres")
             .WithEnvironment("KC_DB_URL", ReferenceExpression.Create(
-                $"jdbc:postgresql://{server.Endpoint.Property(EndpointProperty.Host)}:{server.Endpoint.Property(EndpointProperty.Port)}/{keycloakdb.Resource.DatabaseName}"))
-            .WithEnvironment("KC_DB_USERNAME", PostgresServerResource.UserName)
-            .WithEnvironment("KC_DB_PASSWORD", ReferenceExpression.Create($"{server.Password}"))
+                $"jdbc:postgresql://{server.PrimaryEndpoint.Property(EndpointProperty.Host)}:{server.PrimaryEndpoint.Property(EndpointProperty.Port)}/keycloak"))
+            .WithEnvironment("KC_DB_USERNAME", server.UserNameReference)
+            .WithEnvironment("KC_DB_PASSWORD", server.PasswordParameter)
             .WithEnvironment("KC_BOOTSTRAP_ADMIN_USERNAME", "admin")
             .WithEnvironment("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword)
             // TLS ends at the Ingress; Keycloak builds its URLs from the public one.
@@ -93,8 +103,8 @@ public sealed class SignIn
             .WithEnvironment("KC_HEALTH_ENABLED", "true")
             .WithEnvironment("DOCS_OIDC_CLIENT_SECRET", clientSecret)
             .WithExternalHttpEndpoints();
-        keycloak.WithEnvironment("KC_HOSTNAME", ReferenceExpression.Create($"{keycloak.Resource.HttpEndpoint}"));
-        return new SignIn(builder.Configuration, ReferenceExpression.Create($"{keycloak.Resource.HttpEndpoint}/realms/{Realm}"), clientSecret)
+        keycloak.WithEnvironment("KC_HOSTNAME", ReferenceExpression.Create($"{keycloak.GetEndpoint("http")}"));
+        return new SignIn(builder.Configuration, ReferenceExpression.Create($"{keycloak.GetEndpoint("http")}/realms/{Realm}"), clientSecret)
         {
             Keycloak = keycloak,
         };
@@ -105,8 +115,8 @@ public sealed class SignIn
 
     /// <summary>Whether the issuer is on HTTPS: the development provider is not; a published Keycloak is unless its public URL says otherwise.</summary>
     private bool AuthorityIsHttps => Keycloak is not null
-        ? Docs.Hosting.Publishing.PublicUrls.Of(_configuration, Keycloak.Resource.HttpEndpoint).Scheme == Uri.UriSchemeHttps
-        : Authority.Parts is [LiteralPart literal] && literal.Text.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+        ? PublicUrls.Of(_configuration, Keycloak.GetEndpoint("http")).Scheme == Uri.UriSchemeHttps
+        : _externalIsHttps;
 
     /// <summary>A resource server: validates bearer tokens of this authority for the API's audience.</summary>
     public IResourceBuilder<ProjectResource> ValidatesTokens(IResourceBuilder<ProjectResource> service)
@@ -144,7 +154,7 @@ public sealed class SignIn
             }
         }
         // The realm's redirect URIs and web origin are the public URL of the web front.
-        Keycloak?.WithEnvironment("DOCS_BASE_URL", ReferenceExpression.Create($"{web.Resource.HttpEndpoint}"));
+        Keycloak?.WithEnvironment("DOCS_BASE_URL", ReferenceExpression.Create($"{web.GetEndpoint("http")}"));
         return web;
     }
 }

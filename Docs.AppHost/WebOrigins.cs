@@ -1,4 +1,3 @@
-using Docs.Hosting;
 
 namespace Docs.AppHost;
 
@@ -11,7 +10,7 @@ internal static class WebOrigins
 {
     public static IReadOnlyList<ReferenceExpression> Of(IResourceBuilder<ProjectResource> web, bool running)
     {
-        var endpoint = web.Resource.HttpEndpoint;
+        var endpoint = web.GetEndpoint("http");
         if (!running)
         {
             return [ReferenceExpression.Create($"{endpoint}")];

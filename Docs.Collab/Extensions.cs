@@ -15,14 +15,11 @@ public static class Extensions
         builder.Services.Configure<CollabOptions>(builder.Configuration.GetSection(CollabOptions.SectionName));
         builder.Services.AddForwardedClients(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(_ =>
-        {
-            var database = new NpgsqlDataSourceBuilder(ConnectionStrings.GetRequired(builder.Configuration, Docs.Core.Data.DocsDbContext.ConnectionName));
-            // A span per group commit would flood a trace collector (hundreds a second, and every one alike);
-            // loads and compactions are still traced, and the log's commits are measured (CollabMetrics).
-            database.ConfigureTracing(tracing => tracing.ConfigureCommandFilter(command => command.CommandText != UpdateLog.AppendSql));
-            return database.Build();
-        });
+        // The update log's own data source. A span per group commit would flood a trace collector (hundreds
+        // a second, and every one alike); loads and compactions are still traced, and the log's commits are
+        // measured (CollabMetrics).
+        builder.AddDocsDataSource(Docs.Core.Data.DocsDbContext.ConnectionName, database =>
+            database.ConfigureTracing(tracing => tracing.ConfigureCommandFilter(command => command.CommandText != UpdateLog.AppendSql)));
         builder.Services.AddSingleton<CollabMetrics>();
         // Registered first so that it stops last, after the log has committed what it held.
         builder.Services.AddSingleton<EditTimes>();

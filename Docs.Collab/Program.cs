@@ -20,8 +20,8 @@ if (Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT")
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
 builder.AddServiceDefaults();
-builder.AddNpgsqlDbContext<DocsDbContext>(DocsDbContext.ConnectionName);
-builder.AddRedisClient("redis");
+builder.AddDocsDbContext<DocsDbContext>(DocsDbContext.ConnectionName);
+builder.AddDocsRedis();
 builder.AddCollaboration();
 builder.Services.AddProblemDetails();
 

@@ -13,7 +13,7 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// Service defaults shared by every Docs service: telemetry, health checks, service discovery and
-/// resilience. The same content as Aspire's service-defaults template, without an Aspire package.
+/// resilience: the content of Aspire's service-defaults template.
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
@@ -25,7 +25,6 @@ public static class ServiceDefaultsExtensions
     {
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
-        AppHostWatch.Register(builder.Services);
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>

@@ -7,7 +7,7 @@ using Docs.Web.Ui;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddRedisClient("redis");
+builder.AddDocsRedis();
 builder.AddWebSignIn();
 builder.AddGateway();
 builder.AddUi();

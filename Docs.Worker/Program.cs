@@ -7,8 +7,8 @@ using Hangfire;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddNpgsqlDbContext<DocsDbContext>(DocsDbContext.ConnectionName);
-builder.AddRedisClient("redis");
+builder.AddDocsDbContext<DocsDbContext>(DocsDbContext.ConnectionName);
+builder.AddDocsRedis();
 builder.AddDocsWorker();
 
 var app = builder.Build();

@@ -2,12 +2,10 @@ using System.Runtime.InteropServices;
 
 namespace Docs.Hosting.Infrastructure;
 
-/// <summary>The few libc calls the orchestrator needs: signals other than SIGKILL, and who we run as.</summary>
+/// <summary>The few libc calls the local servers need: a signal, whether a process runs, and who we run as.</summary>
 internal static partial class Posix
 {
     public const int SigInt = 2;
-    public const int SigKill = 9;
-    public const int SigTerm = 15;
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int KillNative(int pid, int signal);
@@ -37,25 +35,6 @@ internal static partial class Posix
     }
 
     public static bool IsRoot => OperatingSystem.IsLinux() && GetEffectiveUserIdNative() == 0;
-
-    /// <summary>
-    /// The kernel's start time of a process (field 22 of /proc/PID/stat), so that a recorded PID is
-    /// not confused with an unrelated process that reused it.
-    /// </summary>
-    public static long? StartTime(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            // The command name (field 2) is in parentheses and may contain spaces.
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return long.Parse(fields[19], System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
-        {
-            return null;
-        }
-    }
 
     /// <summary>Finds a program the way a shell would: an absolute path, or a name on PATH.</summary>
     public static string? Which(string program, string? pathVariable = null)

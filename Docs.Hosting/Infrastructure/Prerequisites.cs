@@ -1,3 +1,4 @@
+using Aspire.Hosting;
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 
@@ -9,6 +10,31 @@ namespace Docs.Hosting.Infrastructure;
 /// </summary>
 internal static class Prerequisites
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IDistributedApplicationBuilder, List<string>> Missing = [];
+
+    /// <summary>
+    /// The result of a lookup, or <paramref name="fallback"/> while its message is kept: everything missing
+    /// is said at once, before anything starts, so one install command fixes the machine.
+    /// </summary>
+    public static T OrReport<T>(IDistributedApplicationBuilder builder, Func<T> find, T fallback)
+    {
+        try
+        {
+            return find();
+        }
+        catch (DistributedApplicationException ex)
+        {
+            if (!Missing.TryGetValue(builder, out var messages))
+            {
+                Missing.Add(builder, messages = []);
+                builder.Eventing.Subscribe<Aspire.Hosting.ApplicationModel.BeforeStartEvent>((_, _) =>
+                    throw new DistributedApplicationException(string.Join("\n\n", messages)));
+            }
+            messages.Add(ex.Message);
+            return fallback;
+        }
+    }
+
     private static string Install(string packages) =>
         Posix.IsRoot ? $"apt-get install -y {packages}" : $"sudo apt-get install -y {packages}";
 
@@ -26,7 +52,7 @@ internal static class Prerequisites
         if (!string.IsNullOrWhiteSpace(configured))
         {
             return HasServer(configured) ? configured
-                : throw new MissingPrerequisiteException($"Postgres:BinDirectory is '{configured}', which holds no initdb and postgres.");
+                : throw new DistributedApplicationException($"Postgres:BinDirectory is '{configured}', which holds no initdb and postgres.");
         }
 
         var pgConfig = Posix.Which("pg_config");
@@ -45,7 +71,7 @@ internal static class Prerequisites
                 .Select(candidate => candidate.Bin)
                 .FirstOrDefault()
             : null;
-        return newest ?? throw new MissingPrerequisiteException(
+        return newest ?? throw new DistributedApplicationException(
             "PostgreSQL server programs (initdb, postgres) were not found: not through pg_config on PATH, nor under " +
             $"{root}/*/bin. Install them with:\n    {Install("postgresql")}\n" +
             $"or use a server you already have: set ConnectionStrings__{databaseName}=\"Host=...;Database=...;Username=...;Password=...\".");
@@ -58,29 +84,11 @@ internal static class Prerequisites
         if (!string.IsNullOrWhiteSpace(configured))
         {
             return File.Exists(configured) ? configured
-                : throw new MissingPrerequisiteException($"Redis:ServerPath is '{configured}', which does not exist.");
+                : throw new DistributedApplicationException($"Redis:ServerPath is '{configured}', which does not exist.");
         }
-        return Posix.Which("redis-server") ?? throw new MissingPrerequisiteException(
+        return Posix.Which("redis-server") ?? throw new DistributedApplicationException(
             $"redis-server was not found on PATH. Install it with:\n    {Install("redis-server")}\n" +
             $"or use a server you already have: set ConnectionStrings__{resourceName}=\"host:port,password=...\".");
-    }
-
-    /// <summary>The dotnet host that runs the services: the one running us, else the one on PATH.</summary>
-    public static string FindDotnet()
-    {
-        var fromCli = System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(fromCli) && File.Exists(fromCli))
-        {
-            return fromCli;
-        }
-        if (System.Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet")
-        {
-            return self;
-        }
-        var runtimeDirectory = System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory();
-        var besideRuntime = Path.GetFullPath(Path.Combine(runtimeDirectory, "..", "..", "..", "dotnet"));
-        return File.Exists(besideRuntime) ? besideRuntime
-            : Posix.Which("dotnet") ?? throw new MissingPrerequisiteException("The dotnet host was not found. Install the .NET 10 SDK.");
     }
 
     /// <summary>
@@ -95,7 +103,7 @@ internal static class Prerequisites
         }
         if (Posix.Which("setpriv") is null)
         {
-            throw new MissingPrerequisiteException($"Running as root, PostgreSQL must run as another user, which needs setpriv. Install it with:\n    {Install("util-linux")}");
+            throw new DistributedApplicationException($"Running as root, PostgreSQL must run as another user, which needs setpriv. Install it with:\n    {Install("util-linux")}");
         }
         var configured = configuration["Postgres:OsUser"];
         if (!string.IsNullOrWhiteSpace(configured))

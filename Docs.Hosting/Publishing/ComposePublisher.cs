@@ -1,3 +1,4 @@
+using Aspire.Hosting.ApplicationModel;
 using System.Globalization;
 
 namespace Docs.Hosting.Publishing;
@@ -49,7 +50,7 @@ internal static class ComposePublisher
             {
                 definition["deploy"] = new Dictionary<string, object> { ["replicas"] = service.Replicas };
             }
-            if (service.Endpoint is { IsExternal: true, FixedPort: { } hostPort })
+            if (service.Endpoint is { IsExternal: true, HostPort: { } hostPort })
             {
                 definition["ports"] = new[] { $"{hostPort.ToString(CultureInfo.InvariantCulture)}:{service.Endpoint.TargetPort.ToString(CultureInfo.InvariantCulture)}" };
             }
@@ -64,7 +65,7 @@ internal static class ComposePublisher
                 };
             }
             var dependsOn = service.DependsOn
-                .Select(dependency => context.Services.FirstOrDefault(other => other.Resource == dependency))
+                .Select(dependency => context.Services.FirstOrDefault(other => other.Name == dependency))
                 .OfType<ServiceSpec>()
                 .ToDictionary(dependency => dependency.Name, dependency => (object)new Dictionary<string, string>
                 {

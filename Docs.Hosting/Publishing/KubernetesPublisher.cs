@@ -52,7 +52,7 @@ internal static class KubernetesPublisher
         var secretSettings = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in service.Environment)
         {
-            (value.IsSecret ? secretSettings : settings)[name] = context.Render(value, text => text, context.ValueOf);
+            (PublishValues.IsSecret(value) ? secretSettings : settings)[name] = context.Render(value, text => text, context.ValueOf);
         }
         var objects = new List<object>();
         var envFrom = new List<V1EnvFromSource>();
@@ -191,11 +191,11 @@ internal static class KubernetesPublisher
     {
         var className = context.Configuration["Publish:IngressClass"] ?? "nginx";
         var services = context.Services;
-        foreach (var site in services.Where(service => service.Project?.IsEntryPoint == true))
+        foreach (var site in services.Where(service => service.IsEntryPoint))
         {
-            var url = context.PublicUrl(site.Endpoint);
-            var claimed = services.Where(service => service.Project is not null)
-                .SelectMany(service => service.Project!.PublicPaths.Select(path => (Service: service, Path: path)))
+            var url = context.PublicUrl(site.Name);
+            var claimed = services
+                .SelectMany(service => service.PublicPaths.Select(path => (Service: service, Path: path)))
                 .ToList();
             yield return Ingress(site.Name, url, className, [(site, "/"), .. claimed.Where(c => !c.Path.LongLived).Select(c => (c.Service, c.Path.Path))], longLived: false);
             var longLived = claimed.Where(c => c.Path.LongLived).ToList();
@@ -204,9 +204,9 @@ internal static class KubernetesPublisher
                 yield return Ingress($"{site.Name}-long-lived", url, className, [.. longLived.Select(c => (c.Service, c.Path.Path))], longLived: true);
             }
         }
-        foreach (var other in services.Where(service => service.Endpoint.IsExternal && service.Project?.IsEntryPoint != true))
+        foreach (var other in services.Where(service => service.Endpoint.IsExternal && !service.IsEntryPoint))
         {
-            yield return Ingress(other.Name, context.PublicUrl(other.Endpoint), className, [(other, "/")], longLived: false);
+            yield return Ingress(other.Name, context.PublicUrl(other.Name), className, [(other, "/")], longLived: false);
         }
     }
 

@@ -1,3 +1,6 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Docs.Hosting.Services;
 using Microsoft.Extensions.Configuration;
 
 namespace Docs.Hosting.Publishing;
@@ -10,17 +13,18 @@ public static class PublicUrls
 {
     public const string DefaultBaseUrl = "https://docs.example.com";
 
-    public static Uri Of(IConfiguration configuration, EndpointReference endpoint)
+    public static Uri Of(IConfiguration configuration, EndpointReference endpoint) =>
+        Of(configuration, endpoint.Resource.Name, endpoint.Resource.HasAnnotationOfType<EntryPointAnnotation>());
+
+    public static Uri Of(IConfiguration configuration, string resource, bool isEntryPoint)
     {
-        var configured = configuration[$"Publish:Urls:{endpoint.Owner.Name}"];
+        var configured = configuration[$"Publish:Urls:{resource}"];
         var baseUrl = Parse(configuration["Publish:BaseUrl"] ?? DefaultBaseUrl, "Publish:BaseUrl");
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            return Parse(configured, $"Publish:Urls:{endpoint.Owner.Name}");
+            return Parse(configured, $"Publish:Urls:{resource}");
         }
-        return endpoint.Owner is ProjectResource { IsEntryPoint: true }
-            ? baseUrl
-            : new Uri($"{baseUrl.Scheme}://{endpoint.Owner.Name}.{baseUrl.Host}");
+        return isEntryPoint ? baseUrl : new Uri($"{baseUrl.Scheme}://{resource}.{baseUrl.Host}");
     }
 
     private static Uri Parse(string value, string key) =>

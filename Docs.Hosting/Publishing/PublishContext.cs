@@ -1,15 +1,22 @@
-using System.Globalization;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Docs.Hosting.Services;
 using Microsoft.Extensions.Configuration;
 
 namespace Docs.Hosting.Publishing;
 
-/// <summary>What every publisher needs: the model, settings, the output, and the values of parameters.</summary>
-internal sealed class PublishContext(IReadOnlyList<Resource> resources, IConfiguration configuration, string output, string appHostDirectory)
+/// <summary>What every publisher needs: Aspire's model, settings, the output, and the values of parameters.</summary>
+internal sealed class PublishContext(
+    DistributedApplicationModel model,
+    IConfiguration configuration,
+    DistributedApplicationExecutionContext execution,
+    string output,
+    string appHostDirectory)
 {
     private Dictionary<string, string>? _parameterValues;
     private bool _parametersChanged;
 
-    public IReadOnlyList<Resource> Resources { get; } = resources;
+    public DistributedApplicationModel Model { get; } = model;
 
     public IConfiguration Configuration { get; } = configuration;
 
@@ -18,7 +25,7 @@ internal sealed class PublishContext(IReadOnlyList<Resource> resources, IConfigu
 
     public string AppHostDirectory { get; } = appHostDirectory;
 
-    public string RepositoryRoot { get; } = AppHostInfo.RepositoryRoot(appHostDirectory);
+    public string RepositoryRoot { get; } = AppHostData.RepositoryRoot(appHostDirectory);
 
     /// <summary><c>{Publish:Registry}/docs-{name}:{Publish:Tag}</c>: the images built from the generated Dockerfiles.</summary>
     public string ImageOf(ProjectResource project)
@@ -28,42 +35,53 @@ internal sealed class PublishContext(IReadOnlyList<Resource> resources, IConfigu
         return $"{(string.IsNullOrWhiteSpace(registry) ? "" : registry + "/")}docs-{project.Name}:{tag}";
     }
 
-    /// <summary>The services that run once published, in dependency order.</summary>
-    public IReadOnlyList<ServiceSpec> Services => _services ??= [.. Resources.Select(resource => ServiceSpec.From(resource, this)).OfType<ServiceSpec>()];
+    /// <summary>The services that run once published, in the model's order.</summary>
+    public IReadOnlyList<ServiceSpec> Services => _services ??= [.. Model.Resources.Select(resource => ServiceSpec.From(resource, this)).OfType<ServiceSpec>()];
     private IReadOnlyList<ServiceSpec>? _services;
 
-    public Uri PublicUrl(EndpointReference endpoint) => PublicUrls.Of(Configuration, endpoint);
-
-    /// <summary>
-    /// Renders a value for a target where services reach each other by name: internal endpoints as
-    /// <c>http://{name}:{port}</c>, external ones as their public URL, connection strings spelled out.
-    /// </summary>
-    public string Render(ReferenceExpression expression, Func<string, string> literal, Func<ParameterResource, string> parameter) =>
-        expression.Render(part => part switch
-        {
-            ParameterPart value => parameter(value.Parameter),
-            EndpointPart { Endpoint.IsExternal: true } endpoint => PublicPart(PublicUrl(endpoint.Endpoint), endpoint.Property),
-            EndpointPart endpoint => endpoint.Property switch
-            {
-                EndpointProperty.Host => endpoint.Endpoint.Owner.Name,
-                EndpointProperty.Port => endpoint.Endpoint.TargetPort.ToString(CultureInfo.InvariantCulture),
-                _ => $"{endpoint.Endpoint.Scheme}://{endpoint.Endpoint.Owner.Name}:{endpoint.Endpoint.TargetPort}",
-            },
-            ConnectionStringPart connection => Render(connection.Resource.ConnectionStringExpression, literal, parameter),
-            _ => throw new InvalidOperationException($"No rendering for {part.GetType().Name}."),
-        }, literal);
-
-    private static string PublicPart(Uri url, EndpointProperty property) => property switch
+    public static PortSpec PortOf(EndpointReference endpoint)
     {
-        EndpointProperty.Host => url.Host,
-        EndpointProperty.Port => url.Port.ToString(CultureInfo.InvariantCulture),
-        _ => PublicUrls.Text(url),
-    };
+        var annotation = endpoint.EndpointAnnotation;
+        var target = annotation.TargetPort ?? (endpoint.Resource is ProjectResource ? ServiceSpec.ProjectContainerPort : annotation.Port)
+            ?? throw new DistributedApplicationException($"'{endpoint.Resource.Name}' has no port for its '{annotation.Name}' endpoint.");
+        return new PortSpec(annotation.Name, annotation.UriScheme, target, annotation.IsExternal, annotation.Port);
+    }
+
+    public Uri PublicUrl(string resource) =>
+        PublicUrls.Of(Configuration, resource, Model.Resources.Any(r => r.Name == resource && r.HasAnnotationOfType<EntryPointAnnotation>()));
+
+    /// <summary>The resource's environment as the model declares it for publishing.</summary>
+    public Dictionary<string, object> EnvironmentOf(IResource resource)
+    {
+        var environment = new Dictionary<string, object>(StringComparer.Ordinal);
+        var context = new EnvironmentCallbackContext(execution, resource, environment, CancellationToken.None);
+        foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
+        {
+            callback.Callback(context).GetAwaiter().GetResult();
+        }
+        return environment;
+    }
+
+    public List<string> ArgsOf(IResource resource)
+    {
+        var args = new List<object>();
+        var context = new CommandLineArgsCallbackContext(args, resource, CancellationToken.None);
+        foreach (var callback in resource.Annotations.OfType<CommandLineArgsCallbackAnnotation>())
+        {
+            callback.Callback(context).GetAwaiter().GetResult();
+        }
+        return [.. args.Select(arg => new PublishValues(this, text => text, ValueOf).Render(arg))];
+    }
+
+    /// <summary>Renders a value with the target's escaping of text and its way of spelling parameters.</summary>
+    public string Render(object value, Func<string, string> literal, Func<ParameterResource, string> parameter) =>
+        new PublishValues(this, literal, parameter).Render(value);
 
     /// <summary>
     /// A parameter's value for targets that need values (Kubernetes Secrets, Compose's .env):
     /// <c>Parameters:{name}</c>, else the value kept in the output's <c>parameters.json</c> by an earlier
-    /// publish (so passwords do not change under a running database), else a new one for generated secrets.
+    /// publish (so passwords do not change under a running database), else the model's default, else a
+    /// new one for secrets.
     /// </summary>
     public string ValueOf(ParameterResource parameter)
     {
@@ -72,22 +90,30 @@ internal sealed class PublishContext(IReadOnlyList<Resource> resources, IConfigu
         {
             return configured;
         }
-        if (parameter.ConfiguredValue is not null)
-        {
-            return parameter.ConfiguredValue;
-        }
-        _parameterValues ??= Secrets.Load(ParametersFile);
+        _parameterValues ??= GeneratedSecrets.Load(ParametersFile);
         if (_parameterValues.TryGetValue(parameter.Name, out var kept))
         {
             return kept;
         }
-        if (parameter.ValueFactory is null)
-        {
-            throw new DistributedApplicationException(
-                $"Parameter '{parameter.Name}' has no value: set Parameters:{parameter.Name} (environment variable Parameters__{parameter.Name}).");
-        }
+        var value = ModelValueOf(parameter)
+            ?? (parameter.Secret ? GeneratedSecrets.Generate() : throw new DistributedApplicationException(
+                $"Parameter '{parameter.Name}' has no value: set Parameters:{parameter.Name} (environment variable Parameters__{parameter.Name})."));
         _parametersChanged = true;
-        return _parameterValues[parameter.Name] = parameter.ValueFactory();
+        return _parameterValues[parameter.Name] = value;
+    }
+
+    /// <summary>The value the model itself holds (a setting, a configured connection string), if any.</summary>
+    private static string? ModelValueOf(ParameterResource parameter)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            return parameter.GetValueAsync(timeout.Token).AsTask().GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is MissingParameterValueException or OperationCanceledException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     public string ParametersFile => Path.Combine(Output, "parameters.json");
@@ -97,7 +123,7 @@ internal sealed class PublishContext(IReadOnlyList<Resource> resources, IConfigu
     {
         if (_parametersChanged && _parameterValues is not null)
         {
-            Secrets.Save(ParametersFile, _parameterValues);
+            GeneratedSecrets.Save(ParametersFile, _parameterValues);
         }
     }
 

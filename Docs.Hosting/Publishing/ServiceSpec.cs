@@ -1,20 +1,27 @@
+using System.Globalization;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Docs.Hosting.Services;
+
 namespace Docs.Hosting.Publishing;
 
 /// <summary>
-/// One service as container platforms run it, whatever the resource it comes from: the common ground
-/// of the Kubernetes and Compose publishers.
+/// One service as container platforms run it, whatever the resource of Aspire's model it comes from:
+/// the common ground of the Kubernetes and Compose publishers. Environment values are the model's
+/// (text, parameters, endpoints, expressions), rendered by each target (<see cref="PublishValues"/>).
 /// </summary>
 internal sealed record ServiceSpec(
-    Resource Resource,
+    string Name,
     string Image,
-    EndpointReference Endpoint,
-    IReadOnlyDictionary<string, ReferenceExpression> Environment,
+    PortSpec Endpoint,
+    IReadOnlyDictionary<string, object> Environment,
     ProbeSpec Readiness,
     ProbeSpec Liveness,
     long RunAsUser,
     SizeSpec Size)
 {
-    public string Name => Resource.Name;
+    /// <summary>The port .NET services listen on in their containers (ASP.NET Core images' default).</summary>
+    public const int ProjectContainerPort = 8080;
 
     public IReadOnlyList<string> Args { get; init; } = [];
 
@@ -30,37 +37,38 @@ internal sealed record ServiceSpec(
     public bool ReadOnlyRootFilesystem { get; init; }
 
     /// <summary>The project a generated Dockerfile builds, for .NET services.</summary>
-    public ProjectResource? Project => Resource as ProjectResource;
+    public IProjectMetadata? Project { get; init; }
+
+    public bool IsEntryPoint { get; init; }
+
+    public IReadOnlyList<PublicPathAnnotation> PublicPaths { get; init; } = [];
 
     /// <summary>Services that must run (and be healthy, for servers) before this one.</summary>
-    public IEnumerable<Resource> DependsOn => Resource.WaitsFor
-        .Select(dependency => dependency is PostgresDatabaseResource database ? database.Server : dependency)
-        .Where(dependency => dependency is not ParameterResource)
-        .Distinct();
+    public IReadOnlyList<string> DependsOn { get; init; } = [];
 
-    public static ServiceSpec? From(Resource resource, PublishContext context) => resource switch
+    public static ServiceSpec? From(IResource resource, PublishContext context) => resource switch
     {
-        PostgresServerResource { IsManaged: true } postgres => Postgres(postgres),
-        RedisResource { IsManaged: true } redis => Redis(redis),
+        Aspire.Hosting.ApplicationModel.PostgresServerResource postgres => Postgres(postgres, context),
+        RedisResource redis => Redis(redis, context),
         ProjectResource project => ForProject(project, context),
         ContainerResource container => Container(container, context),
-        _ => null, // parameters, databases (created by their server's init script), external servers
+        _ => null, // parameters, databases (created by their server's init script), connection strings
     };
 
-    private static ServiceSpec Postgres(PostgresServerResource postgres)
+    private static ServiceSpec Postgres(Aspire.Hosting.ApplicationModel.PostgresServerResource postgres, PublishContext context)
     {
-        var databases = postgres.Databases.Where(database => database.ExternalConnectionString is null)
+        var databases = context.Model.Resources.OfType<PostgresDatabaseResource>().Where(database => database.Parent == postgres)
             .Select(database => $"CREATE DATABASE \"{database.DatabaseName}\";\n");
-        return new ServiceSpec(postgres, PostgresServerResource.Image, postgres.Endpoint,
-            new Dictionary<string, ReferenceExpression>
+        return new ServiceSpec(postgres.Name, ImageOf(postgres), PublishContext.PortOf(postgres.PrimaryEndpoint),
+            new Dictionary<string, object>
             {
-                ["POSTGRES_USER"] = PostgresServerResource.UserName,
-                ["POSTGRES_PASSWORD"] = ReferenceExpression.Create($"{postgres.Password}"),
+                ["POSTGRES_USER"] = postgres.UserNameReference,
+                ["POSTGRES_PASSWORD"] = postgres.PasswordParameter,
                 ["POSTGRES_INITDB_ARGS"] = "--auth-host=scram-sha-256 --auth-local=scram-sha-256",
                 ["PGDATA"] = "/var/lib/postgresql/data/pgdata",
             },
-            ProbeSpec.Command("pg_isready", "-U", PostgresServerResource.UserName),
-            ProbeSpec.Command("pg_isready", "-U", PostgresServerResource.UserName),
+            ProbeSpec.Command("pg_isready", "-U", "postgres"),
+            ProbeSpec.Command("pg_isready", "-U", "postgres"),
             RunAsUser: 999, // the image's postgres user
             new SizeSpec("250m", "512Mi", "2Gi"))
         {
@@ -69,12 +77,12 @@ internal sealed record ServiceSpec(
         };
     }
 
-    private static ServiceSpec Redis(RedisResource redis)
+    private static ServiceSpec Redis(RedisResource redis, PublishContext context)
     {
         // The shell expands the password, so neither the arguments nor a probe ever spell it out.
         var ping = ProbeSpec.Command("sh", "-c", "redis-cli -a \"$REDIS_PASSWORD\" --no-auth-warning ping | grep -q PONG");
-        return new ServiceSpec(redis, RedisResource.Image, redis.Endpoint,
-            new Dictionary<string, ReferenceExpression> { ["REDIS_PASSWORD"] = ReferenceExpression.Create($"{redis.Password}") },
+        return new ServiceSpec(redis.Name, ImageOf(redis), PublishContext.PortOf(redis.PrimaryEndpoint),
+            new Dictionary<string, object> { ["REDIS_PASSWORD"] = (object?)redis.PasswordParameter ?? "" },
             ping, ping, RunAsUser: 999, new SizeSpec("100m", "128Mi", "1Gi"))
         {
             Args = ["sh", "-c", "exec redis-server --requirepass \"$REDIS_PASSWORD\" --appendonly yes --dir /data"],
@@ -84,33 +92,40 @@ internal sealed record ServiceSpec(
 
     private static ServiceSpec ForProject(ProjectResource project, PublishContext context)
     {
-        var environment = new Dictionary<string, ReferenceExpression>(StringComparer.Ordinal)
+        var environment = new Dictionary<string, object>(StringComparer.Ordinal)
         {
-            ["ASPNETCORE_HTTP_PORTS"] = ReferenceExpression.Literal(ProjectResource.ContainerPort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             // Behind the Ingress: the scheme and host of the public URL, for sign-in redirects and cookies.
             ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true",
             ["OTEL_SERVICE_NAME"] = project.Name,
         };
-        foreach (var (name, value) in project.Environment)
+        foreach (var (name, value) in context.EnvironmentOf(project))
         {
             environment[name] = value;
         }
-        return new ServiceSpec(project, context.ImageOf(project), project.HttpEndpoint, environment,
-            ProbeSpec.Http(project.HealthCheckPath, ProjectResource.ContainerPort),
-            ProbeSpec.Http("/alive", ProjectResource.ContainerPort),
+        // Where the port is ours to say: the image's port, whatever Aspire's model chose for running.
+        environment["ASPNETCORE_HTTP_PORTS"] = ProjectContainerPort.ToString(CultureInfo.InvariantCulture);
+        environment.Remove("ASPNETCORE_URLS");
+        environment.Remove("HTTP_PORTS");
+        return new ServiceSpec(project.Name, context.ImageOf(project), PublishContext.PortOf(project.GetEndpoint("http")), environment,
+            ProbeSpec.Http(ServiceExtensions.HealthPath, ProjectContainerPort),
+            ProbeSpec.Http("/alive", ProjectContainerPort),
             RunAsUser: 1654, // "app", the non-root user of .NET's images
             new SizeSpec("100m", "256Mi", "1Gi"))
         {
-            Replicas = project.Replicas,
+            Replicas = project.GetReplicaCount(),
             ReadOnlyRootFilesystem = true,
+            Project = project.GetProjectMetadata(),
+            IsEntryPoint = project.HasAnnotationOfType<EntryPointAnnotation>(),
+            PublicPaths = [.. project.Annotations.OfType<PublicPathAnnotation>()],
+            DependsOn = DependenciesOf(project),
         };
     }
 
     private static ServiceSpec Container(ContainerResource container, PublishContext context)
     {
-        var files = container.Mounts.Select((mount, index) =>
+        var files = container.Annotations.OfType<ContainerMountAnnotation>().Where(mount => mount.Type == ContainerMountType.BindMount).Select((mount, index) =>
         {
-            var source = Path.GetFullPath(mount.Source, context.AppHostDirectory);
+            var source = Path.GetFullPath(mount.Source!, context.AppHostDirectory);
             if (!Directory.Exists(source))
             {
                 throw new DistributedApplicationException($"'{container.Name}' mounts {source}, which does not exist.");
@@ -119,16 +134,32 @@ internal sealed record ServiceSpec(
                 .ToDictionary(file => Path.GetFileName(file), File.ReadAllText, StringComparer.Ordinal);
             return new FileSet($"files-{index}", mount.Target, contents) { Source = source };
         });
-        var port = container.HealthPort ?? container.HttpEndpoint.TargetPort;
-        return new ServiceSpec(container, container.Image, container.HttpEndpoint, container.Environment,
-            ProbeSpec.Http(container.ReadinessPath, port), ProbeSpec.Http(container.LivenessPath, port),
-            container.RunAsUser, new SizeSpec("250m", "768Mi", "2Gi"))
+        var http = PublishContext.PortOf(container.GetEndpoint("http"));
+        var probes = container.Annotations.OfType<HealthProbesAnnotation>().LastOrDefault() ?? new HealthProbesAnnotation("/health", "/health", null);
+        var port = probes.Port ?? http.TargetPort;
+        return new ServiceSpec(container.Name, ImageOf(container), http, context.EnvironmentOf(container),
+            ProbeSpec.Http(probes.ReadinessPath, port), ProbeSpec.Http(probes.LivenessPath, port),
+            RunAsUser: 1000, new SizeSpec("250m", "768Mi", "2Gi"))
         {
-            Args = container.Args,
+            Args = context.ArgsOf(container),
             Files = [.. files],
+            DependsOn = DependenciesOf(container),
         };
     }
+
+    private static string ImageOf(IResource resource) =>
+        resource.TryGetContainerImageName(out var image) ? image : throw new DistributedApplicationException($"'{resource.Name}' names no image.");
+
+    /// <summary>What the resource waits for, as services: a database stands for its server.</summary>
+    private static List<string> DependenciesOf(IResource resource) => [.. resource.Annotations.OfType<WaitAnnotation>()
+        .Select(wait => wait.Resource is IResourceWithParent child ? child.Parent : wait.Resource)
+        .Where(dependency => dependency is ProjectResource or ContainerResource)
+        .Select(dependency => dependency.Name)
+        .Distinct()];
 }
+
+/// <summary>The port a service listens on; <see cref="HostPort"/> is the one Compose publishes on the host for external ones.</summary>
+internal sealed record PortSpec(string Name, string Scheme, int TargetPort, bool IsExternal, int? HostPort);
 
 /// <summary>Files mounted at <paramref name="Target"/>; <see cref="Source"/> is the repository directory they come from, if any.</summary>
 internal sealed record FileSet(string Name, string Target, IReadOnlyDictionary<string, string> Contents)

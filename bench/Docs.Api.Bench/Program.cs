@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using Docs.Api.Bench;
 using Docs.Testing;
-using Microsoft.Extensions.Configuration;
 
 // Docs.Api on the real stack (PostgreSQL, Redis, every service, started by the AppHost's test builder):
 // document retrieve, list and tree at concurrency 32 against a bare endpoint of the same process, and
@@ -15,14 +14,12 @@ var warmUp = TimeSpan.FromSeconds(3);
 const int Concurrency = 32;
 const int PairedRounds = 5;
 
-await using var app = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Docs_AppHost>(configure: (_, configuration) =>
-    configuration.AddInMemoryCollection(new Dictionary<string, string?>
+await using var app = await TestingApplication.StartAsync(new Dictionary<string, string?>
     {
         ["Services:api:Bench:ConstantEndpoint"] = "true",
         ["Services:api:Logging:LogLevel:Default"] = "Warning",
         ["Services:api:Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
-    }));
-await app.StartAsync();
+    });
 
 var seed = new Seed();
 var seeding = System.Diagnostics.Stopwatch.StartNew();

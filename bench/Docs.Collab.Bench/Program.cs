@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using Docs.Core.Collaboration;
 using Docs.Core.Documents;
-using Docs.Hosting;
 using Docs.Testing;
 using Npgsql;
 
@@ -37,8 +36,7 @@ var scenarios = new (string Name, int Docs, int Clients, int Writers, int Rate)[
 var root = RepositoryPaths.Root;
 var loadDirectory = Path.Combine(root, "bench", "collab");
 
-await using var app = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Docs_AppHost>(configure: (_, configuration) =>
-    Microsoft.Extensions.Configuration.MemoryConfigurationBuilderExtensions.AddInMemoryCollection(configuration, new Dictionary<string, string?>
+await using var app = await TestingApplication.StartAsync(new Dictionary<string, string?>
     {
         ["Services:collab:Logging:LogLevel:Default"] = "Warning",
         ["Services:collab:Collaboration:NewConnectionsPerAddressPerMinute"] = "100000",
@@ -47,10 +45,9 @@ await using var app = await DistributedApplicationTestingBuilder.CreateAsync<Pro
         ["Services:collab:Collaboration:MaxConnectionsPerPerson"] = "5000",
         // Documents of one run are folded and unloaded in the pause before the next (below), not during its measurement.
         ["Services:collab:Collaboration:UnloadAfter"] = "00:00:01",
-    }));
-await app.StartAsync();
-var collabPid = app.Application.GetProcessId("collab") ?? throw new InvalidOperationException("Docs.Collab is not running.");
-var tickets = new CollaborationTicket(app.Application.GetResource<ParameterResource>("collaboration-secret").Value, TimeProvider.System);
+    });
+var collabPid = app.GetProcessId("collab") ?? throw new InvalidOperationException("Docs.Collab is not running.");
+var tickets = new CollaborationTicket(app.Parameter("collaboration-secret"), TimeProvider.System);
 var collabUrl = new UriBuilder(app.GetEndpoint("collab")) { Scheme = "ws", Path = "/collaboration/ws/" }.Uri.ToString();
 
 var peerPort = FreePort.Next();

@@ -29,9 +29,11 @@ internal sealed class AppHostProcess : IAsyncDisposable
     /// <c>run.sh</c>), with its own data directory and web port.
     /// <paramref name="wrapper"/> runs before it (e.g. <c>env --default-signal=INT</c>).
     /// </summary>
-    public static AppHostProcess Start(IDictionary<string, string>? environment = null, IReadOnlyList<string>? wrapper = null, string? executable = null)
+    public string DataDirectory => _dataDirectory;
+
+    public static AppHostProcess Start(IDictionary<string, string>? environment = null, IReadOnlyList<string>? wrapper = null, string? executable = null, string? dataDirectory = null)
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "docs-tests", "apphost-" + Guid.NewGuid().ToString("N")[..8]);
+        dataDirectory ??= Path.Combine(Path.GetTempPath(), "docs-tests", "apphost-" + Guid.NewGuid().ToString("N")[..8]);
         executable ??= Path.Combine(AppContext.BaseDirectory, "Docs.AppHost");
         var startInfo = new ProcessStartInfo(wrapper is null ? executable : wrapper[0])
         {
@@ -45,6 +47,13 @@ internal sealed class AppHostProcess : IAsyncDisposable
         }
         startInfo.Environment["AppHost__DataDirectory"] = dataDirectory;
         startInfo.Environment["web__Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+        startInfo.Environment["identity__Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+        // The launch profile's dashboard settings (run.sh's too), on ports of its own.
+        startInfo.Environment["ASPNETCORE_URLS"] = $"http://localhost:{FreePort.Next()}";
+        startInfo.Environment["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://localhost:{FreePort.Next()}";
+        startInfo.Environment["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://localhost:{FreePort.Next()}";
+        startInfo.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
+        startInfo.Environment["DOTNET_ENVIRONMENT"] = "Development";
         startInfo.Environment["NO_COLOR"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
@@ -87,6 +96,10 @@ internal sealed class AppHostProcess : IAsyncDisposable
     public void Signal(int signal) => Assert.Equal(0, Native.Kill(_process.Id, signal));
 
     /// <summary>Every process descended from the AppHost (postgres's own workers included), found through /proc.</summary>
+    /// <summary>
+    /// The AppHost's processes: its own descendants, and Aspire's orchestrator (DCP), which runs detached
+    /// and is found by the AppHost it monitors, with everything it started.
+    /// </summary>
     public IReadOnlyList<int> Descendants()
     {
         var parents = new Dictionary<int, int>();
@@ -97,8 +110,9 @@ internal sealed class AppHostProcess : IAsyncDisposable
                 parents[pid] = parent;
             }
         }
-        var found = new List<int>();
-        var frontier = new Queue<int>([_process.Id]);
+        var orchestrators = parents.Keys.Where(pid => ProcessInfo.CommandLine(pid).Contains($"--monitor {_process.Id} ", StringComparison.Ordinal));
+        var found = new List<int>(orchestrators);
+        var frontier = new Queue<int>([_process.Id, .. found]);
         while (frontier.TryDequeue(out var current))
         {
             foreach (var (child, _) in parents.Where(entry => entry.Value == current))

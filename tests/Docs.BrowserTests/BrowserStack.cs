@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Docs.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Playwright;
 
 namespace Docs.BrowserTests;
@@ -22,15 +21,13 @@ public sealed partial class BrowserStack : IAsyncLifetime
         {
             throw new InvalidOperationException($"The browser tests need Chromium at {ChromiumPath}: apt-get install chromium (scripts/prerequisites.sh test does).");
         }
-        App = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Docs_AppHost>(configure: (_, configuration) =>
-            configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        App = await TestingApplication.StartAsync(new Dictionary<string, string?>
             {
                 ["Services:api:RateLimits:WritesPerAddress"] = "1000000",
                 // Two colours for people: of any three, two prefer the same one (RoughEdgeTests tells them apart).
                 ["Services:web:Ui:UserColors:0"] = "#2563eb",
                 ["Services:web:Ui:UserColors:1"] = "#db2777",
-            }));
-        await App.StartAsync();
+            });
         Web = App.GetEndpoint("web");
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -130,14 +130,14 @@ public sealed class OfflineTests(BrowserStack stack)
     /// <summary>Runs <paramref name="during"/> with a service stopped (killed outright when <paramref name="kill"/>), and starts it again whatever happens.</summary>
     private async Task WhileStoppedAsync(string service, Func<Task> during, bool kill = false)
     {
-        await stack.App.Application.StopResourceAsync(service, kill);
+        await stack.App.StopResourceAsync(service, kill);
         try
         {
             await during();
         }
         finally
         {
-            await stack.App.Application.StartResourceAsync(service);
+            await stack.App.StartResourceAsync(service);
         }
     }
 

@@ -1,5 +1,4 @@
 using Docs.Testing;
-using Microsoft.Extensions.Configuration;
 
 namespace Docs.IntegrationTests;
 
@@ -10,8 +9,7 @@ public sealed class StackFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Docs_AppHost>(configure: (_, configuration) =>
-            configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        App = await TestingApplication.StartAsync(new Dictionary<string, string?>
             {
                 // Access tokens last 5 minutes; the web front refreshes them when less than 4:58 is left, so a test sees a refresh after 2 s.
                 ["Services:web:Identity:RefreshBefore"] = "00:04:58",
@@ -28,8 +26,7 @@ public sealed class StackFixture : IAsyncLifetime
                 // The second instance sends every frame through ASP.NET Core's WebSocket, as behind TLS or HTTP/2:
                 // the tests of clients on several instances cover both ways of writing.
                 ["Services:collab-2:Collaboration:DirectWrites"] = "false",
-            }));
-        await App.StartAsync();
+            });
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();

@@ -15,7 +15,7 @@ public static class DevTokens
 
     public static Uri Issuer(TestingApplication app) => new(app.GetEndpoint("identity"), "/realms/impress");
 
-    public static string KeyDirectory(TestingApplication app) => Path.Combine(app.Application.Options.DataDirectory, "identity");
+    public static string KeyDirectory(TestingApplication app) => Path.Combine(app.DataDirectory, "identity");
 
     public static RsaSecurityKey LoadSigningKey(TestingApplication app)
     {

@@ -1,48 +1,174 @@
-using Docs.Hosting;
+using System.Globalization;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Docs.Testing;
 
 /// <summary>
-/// The whole application running for a test: endpoints, connection strings and logs of every resource,
+/// The whole application running for a test, started by Aspire.Hosting.Testing from the AppHost's own
+/// model: random ports, a data directory of its own (so a fresh database) with durability traded for
+/// speed, the machine's PostgreSQL and Redis; endpoints, connection strings and logs of every resource,
 /// and a teardown that stops every process and deletes the test's data.
 /// </summary>
 public sealed class TestingApplication : IAsyncDisposable
 {
-    private readonly string _dataDirectory;
+    private readonly CancellationTokenSource _stopping = new();
 
-    internal TestingApplication(DistributedApplication application, string dataDirectory, TestingLogs logs)
+    private TestingApplication(DistributedApplication application, string dataDirectory)
     {
         Application = application;
-        _dataDirectory = dataDirectory;
-        Logs = logs;
+        DataDirectory = dataDirectory;
     }
 
     public DistributedApplication Application { get; }
 
-    public TestingLogs Logs { get; }
+    /// <summary>This application's data: databases, generated secrets, mail.</summary>
+    public string DataDirectory { get; }
+
+    public TestingLogs Logs { get; } = new();
 
     public ResourceNotificationService ResourceNotifications => Application.ResourceNotifications;
 
-    /// <summary>Starts everything and waits until all is healthy; on failure the exception carries the failed resources' logs.</summary>
+    /// <summary>
+    /// Builds the AppHost's application with <paramref name="settings"/> added to its configuration
+    /// (<c>Services:{resource}:{key}</c> reaches that service), and starts it; with <paramref name="start"/>
+    /// false, only builds it. On a failed start the exception carries the failed resources' logs.
+    /// </summary>
+    public static async Task<TestingApplication> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, bool start = true, TimeSpan? timeout = null)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "docs-tests", Guid.NewGuid().ToString("N")[..12]);
+        var arguments = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["AppHost:DataDirectory"] = dataDirectory,
+            ["AppHost:EphemeralData"] = "true",
+            ["Infrastructure:Mode"] = "local",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            arguments[key] = value;
+        }
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Docs_AppHost>(
+            [.. arguments.Select(pair => $"--{pair.Key}={pair.Value}")],
+            (options, _) => options.DisableDashboard = true);
+        var testing = new TestingApplication(await builder.BuildAsync(), dataDirectory);
+        if (start)
+        {
+            await testing.StartAsync(timeout);
+        }
+        return testing;
+    }
+
+    /// <summary>Starts everything and waits until every service is healthy.</summary>
     public async Task StartAsync(TimeSpan? timeout = null)
     {
         using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
+        var model = Application.Services.GetRequiredService<DistributedApplicationModel>();
+        Logs.Follow(Application.Services.GetRequiredService<ResourceLoggerService>(), model.Resources.Select(resource => resource.Name), _stopping.Token);
         await Application.StartAsync(cancellation.Token);
+        try
+        {
+            foreach (var service in model.Resources.OfType<ProjectResource>())
+            {
+                await ResourceNotifications.WaitForResourceHealthyAsync(service.Name, cancellation.Token);
+            }
+        }
+        catch (OperationCanceledException ex)
+        {
+            var states = model.Resources.Select(resource => ResourceNotifications.TryGetCurrentState(resource.Name, out var current)
+                ? $"{resource.Name}: {current.Snapshot.State?.Text} {current.Snapshot.HealthStatus}" : $"{resource.Name}: ?");
+            var failed = model.Resources.Where(resource => ResourceNotifications.TryGetCurrentState(resource.Name, out var current)
+                && current.Snapshot.HealthStatus != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy);
+            throw new TimeoutException(
+                $"The application did not become healthy:\n{string.Join('\n', states)}\n\n" +
+                string.Join("\n\n", failed.Select(resource => $"--- {resource.Name}\n{string.Join('\n', Logs.Of(resource.Name).TakeLast(40))}")), ex);
+        }
     }
 
-    /// <summary>An HTTP client whose base address is the resource's endpoint.</summary>
-    public HttpClient CreateHttpClient(string resource) => new() { BaseAddress = Application.GetEndpoint(resource) };
+    /// <summary>The model's resources other than parameters: servers, databases and services.</summary>
+    public IReadOnlyList<string> ResourceNames => [.. Application.Services.GetRequiredService<DistributedApplicationModel>().Resources
+        .Where(resource => resource is not ParameterResource).Select(resource => resource.Name)];
 
-    public string GetConnectionString(string resource) => Application.GetConnectionString(resource);
+    /// <summary>Whether the resource runs and its health checks pass.</summary>
+    public bool IsHealthy(string resource) =>
+        ResourceNotifications.TryGetCurrentState(resource, out var current)
+        && current.Snapshot.State?.Text == KnownResourceStates.Running
+        && current.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy;
 
-    public Uri GetEndpoint(string resource) => Application.GetEndpoint(resource);
+    /// <summary>An HTTP client whose base address is the resource's HTTP endpoint.</summary>
+    public HttpClient CreateHttpClient(string resource) => Application.CreateHttpClient(resource, "http");
+
+    public string GetConnectionString(string resource) =>
+        Application.GetConnectionStringAsync(resource).AsTask().GetAwaiter().GetResult()
+        ?? throw new InvalidOperationException($"'{resource}' has no connection string.");
+
+    public Uri GetEndpoint(string resource) => Application.GetEndpoint(resource, "http");
+
+    /// <summary>A parameter's value, as the services get it (generated secrets included).</summary>
+    public string Parameter(string name)
+    {
+        var parameter = Application.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ParameterResource>().Single(p => p.Name == name);
+        return parameter.GetValueAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult()
+            ?? throw new InvalidOperationException($"Parameter '{name}' has no value.");
+    }
+
+    /// <summary>The process id of a running executable or project, as DCP reports it.</summary>
+    public int? GetProcessId(string resource) =>
+        ResourceNotifications.TryGetCurrentState(resource, out var current)
+        && current.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
+        && int.TryParse(Convert.ToString(pid, CultureInfo.InvariantCulture), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>Stops a service (killed outright when <paramref name="kill"/>); it stays stopped until <see cref="StartResourceAsync"/>.</summary>
+    public async Task StopResourceAsync(string resource, bool kill = false)
+    {
+        if (kill)
+        {
+            var pid = GetProcessId(resource) ?? throw new InvalidOperationException($"'{resource}' has no process to kill.");
+            System.Diagnostics.Process.GetProcessById(pid).Kill();
+        }
+        else
+        {
+            await ExecuteAsync(resource, KnownResourceCommands.StopCommand);
+        }
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.TerminalStates, cancellation.Token);
+    }
+
+    /// <summary>Starts a stopped service and waits until it is healthy.</summary>
+    public async Task StartResourceAsync(string resource)
+    {
+        await ExecuteAsync(resource, KnownResourceCommands.StartCommand);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellation.Token);
+    }
+
+    /// <summary>Stops a service (killed outright when <paramref name="kill"/>) and starts it again, healthy.</summary>
+    public async Task RestartResourceAsync(string resource, bool kill = false)
+    {
+        await StopResourceAsync(resource, kill);
+        await StartResourceAsync(resource);
+    }
+
+    private async Task ExecuteAsync(string resource, string command)
+    {
+        var commands = Application.Services.GetRequiredService<ResourceCommandService>();
+        var result = await commands.ExecuteCommandAsync(resource, command);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException($"{command} on '{resource}' failed: {result.Message}");
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
+        await Application.StopAsync();
         await Application.DisposeAsync();
+        _stopping.Dispose();
         try
         {
-            Directory.Delete(_dataDirectory, recursive: true);
+            Directory.Delete(DataDirectory, recursive: true);
         }
         catch (IOException)
         {

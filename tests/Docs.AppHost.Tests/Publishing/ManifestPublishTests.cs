@@ -12,6 +12,7 @@ public sealed partial class ManifestPublishTests
         ["container.v0"] = ["image"],
         ["value.v0"] = ["connectionString"],
         ["parameter.v0"] = ["value", "inputs"],
+        ["annotated.string"] = ["value", "filter"],
     };
 
     [GeneratedRegex(@"\{([^{}]+)\}")]
@@ -73,8 +74,8 @@ public sealed partial class ManifestPublishTests
                     var ok = path[1..] switch
                     {
                         ["connectionString"] => target!["connectionString"] is not null,
-                        ["value"] or ["inputs", "value"] => target!["type"]!.GetValue<string>() == "parameter.v0",
-                        ["bindings", var binding, "url" or "host" or "port" or "targetPort"] => target!["bindings"]?[binding] is not null,
+                        ["value"] or ["inputs", "value"] => target!["type"]!.GetValue<string>() is "parameter.v0" or "annotated.string",
+                        ["bindings", var binding, "url" or "host" or "port" or "targetPort" or "scheme" or "tlsenabled"] => target!["bindings"]?[binding] is not null,
                         _ => false,
                     };
                     Assert.True(ok, $"{name}: '{match.Value}' does not resolve");
@@ -125,7 +126,8 @@ public sealed partial class ManifestPublishTests
     {
         var (exitCode, output) = await Published.RunAppHostAsync(["publish", "--target", "helm", "--output", Published.NewOutput()]);
         Assert.NotEqual(0, exitCode);
-        Assert.Contains("manifest|kubernetes|compose", output, StringComparison.Ordinal);
+        Assert.Contains("kubernetes|compose", output, StringComparison.Ordinal);
+        Assert.Contains("--publisher manifest", output, StringComparison.Ordinal);
     }
 
     private static IEnumerable<string> Strings(JsonNode node) => node switch

@@ -24,7 +24,11 @@ internal static class Published
     public static async Task<string> RunAsync(string target, IDictionary<string, string>? settings = null, string? output = null)
     {
         output ??= NewOutput();
-        var (exitCode, text) = await RunAppHostAsync(["publish", "--target", target, "--output", output], settings);
+        // Aspire's own manifest comes from Aspire's publisher; the Kubernetes and Compose outputs from ours.
+        string[] arguments = target == "manifest"
+            ? ["--publisher", "manifest", "--output-path", Path.Combine(output, "aspire-manifest.json")]
+            : ["publish", "--target", target, "--output", output];
+        var (exitCode, text) = await RunAppHostAsync(arguments, settings);
         Assert.True(exitCode == 0, $"publish --target {target} exited with {exitCode}:\n{text}");
         return output;
     }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Docs.Core.Collaboration;
-using Docs.Hosting;
 using Docs.Yjs;
 
 namespace Docs.IntegrationTests.Api;
@@ -110,7 +109,7 @@ public sealed class ContentTests(StackFixture stack)
         var stranger = await stack.NewPersonAsync();
         var id = await alice.CreateAsync("Live");
         await alice.GrantAsync(id, reader, "reader");
-        var secret = stack.App.Application.GetResource<ParameterResource>("collaboration-secret").Value;
+        var secret = stack.App.Parameter("collaboration-secret");
         var verifier = new CollaborationTicket(secret, TimeProvider.System);
 
         using var editorTicket = await alice.SendAsync(HttpMethod.Post, $"/api/v1.0/documents/{id}/collaboration-ticket/");

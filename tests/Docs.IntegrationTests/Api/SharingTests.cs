@@ -172,7 +172,7 @@ public sealed class SharingTests(StackFixture stack)
     /// <summary>The .eml file the worker writes for <paramref name="recipient"/> (no SMTP server in tests).</summary>
     private async Task<string> WaitForMailAsync(string recipient)
     {
-        var directory = Path.Combine(stack.App.Application.Options.DataDirectory, "mail");
+        var directory = Path.Combine(stack.App.DataDirectory, "mail");
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {

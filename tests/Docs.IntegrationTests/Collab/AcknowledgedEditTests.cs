@@ -1,5 +1,4 @@
 using System.Net;
-using Docs.Hosting;
 using Docs.Testing;
 using Docs.Yjs;
 
@@ -51,7 +50,7 @@ public sealed class AcknowledgedEditTests(StackFixture stack)
         Assert.Equal("acknowledged", await editor.AskAsync("type before the crash. ", TimeSpan.FromSeconds(30)));
 
         // Killed outright, behind the AppHost's back, as a crash would.
-        using (var collab = System.Diagnostics.Process.GetProcessById(stack.App.Application.GetProcessId("collab")!.Value))
+        using (var collab = System.Diagnostics.Process.GetProcessById(stack.App.GetProcessId("collab")!.Value))
         {
             collab.Kill();
             await collab.WaitForExitAsync();
@@ -61,11 +60,11 @@ public sealed class AcknowledgedEditTests(StackFixture stack)
         Assert.Equal("acknowledged", await editor.AskAsync("type after it.", TimeSpan.FromSeconds(90)));
         Assert.Equal("before the crash. after it.", (await stack.StoredDocAsync(id)).GetText("t").ToString());
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (stack.App.ResourceNotifications.GetState("collab") != ResourceState.Healthy && DateTime.UtcNow < deadline)
+        while (!stack.App.IsHealthy("collab") && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
         }
-        Assert.Equal(ResourceState.Healthy, stack.App.ResourceNotifications.GetState("collab"));
+        Assert.True(stack.App.IsHealthy("collab"));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using Docs.Core.Collaboration;
-using Docs.Hosting;
 using Docs.Yjs.Encoding;
 using Docs.Yjs.Protocols;
 
@@ -49,7 +48,7 @@ public sealed class CollabServerTests(StackFixture stack)
         var id = await owner.CreateAsync("Guarded");
         var other = await owner.CreateAsync("Other");
         var name = id.ToString();
-        var secret = stack.App.Application.GetResource<ParameterResource>("collaboration-secret").Value;
+        var secret = stack.App.Parameter("collaboration-secret");
         var expired = new CollaborationTicket(secret, new ShiftedTime(TimeSpan.FromMinutes(-5))).Issue(id, owner.Id, null, canWrite: true);
         var forged = new CollaborationTicket(new string('k', 48), TimeProvider.System).Issue(id, owner.Id, null, canWrite: true);
 
@@ -322,7 +321,7 @@ public sealed class CollabServerTests(StackFixture stack)
                     acknowledged.Add($"[{i}]");
                 }
             }
-            await stack.App.Application.RestartResourceAsync("collab", kill: true);
+            await stack.App.RestartResourceAsync("collab", kill: true);
         }
         Assert.Equal(30, acknowledged.Count);
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Docs.Core.Collaboration;
-using Docs.Hosting;
 using Docs.Yjs.Protocols;
 
 namespace Docs.IntegrationTests.Collab;
@@ -49,7 +48,7 @@ public sealed class ConnectionBudgetTests(StackFixture stack)
         var bob = await stack.NewPersonAsync("Bob");
         var id = await owner.CreateAsync("Public");
         await owner.GrantAsync(id, bob, "reader");
-        var secret = stack.App.Application.GetResource<ParameterResource>("collaboration-secret").Value;
+        var secret = stack.App.Parameter("collaboration-secret");
         var anonymous = new CollaborationTicket(secret, TimeProvider.System).Issue(id, userId: null, userName: null, canWrite: false);
 
         // Five sockets × 100 session keys: as many as the document's whole budget (MaxConnectionsPerDocument, 500).

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Docs.Hosting;
 using Docs.Yjs.Protocols;
 using Npgsql;
 
@@ -34,7 +33,7 @@ public sealed class UnreadableDocumentTests(StackFixture stack)
 
         using var admin = stack.App.CreateHttpClient("collab");
         admin.DefaultRequestHeaders.TryAddWithoutValidation("Authorization",
-            stack.App.Application.GetResource<ParameterResource>("collaboration-secret").Value);
+            stack.App.Parameter("collaboration-secret"));
         using var response = await admin.PostAsync(new Uri($"/collaboration/api/restore/?room={broken}", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var result = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

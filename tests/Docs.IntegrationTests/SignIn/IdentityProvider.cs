@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Docs.Hosting;
 using Docs.Testing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.IdentityModel.Tokens;
@@ -24,7 +23,7 @@ public sealed class IdentityProvider(TestingApplication app)
 
     public Uri WebRedirectUri => new(app.GetEndpoint("web"), "/signin-oidc");
 
-    public string WebClientSecret => app.Application.GetResource<ParameterResource>("oidc-client-secret").Value;
+    public string WebClientSecret => app.Parameter("oidc-client-secret");
 
     public string KeyDirectory => DevTokens.KeyDirectory(app);
 
