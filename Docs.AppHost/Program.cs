@@ -53,7 +53,7 @@ var worker = builder.AddService<Projects.Docs_Worker>("worker")
     .WithMailPickup(builder);
 signIn.ValidatesTokens(worker);
 
-var web = builder.AddService<Projects.Docs_Web>("web", port: builder.Configuration.GetValue("web:Port", 8080))
+var web = builder.AddService<Projects.Docs_Web>("web", defaultPort: 8080)
     .AsEntryPoint()
     .WithReference(api).WaitFor(api)
     .WithReference(redis).WaitFor(redis)

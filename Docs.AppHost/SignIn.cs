@@ -58,7 +58,7 @@ public sealed class SignIn
         }
 
         var identitydb = postgres.AddDatabase("identitydb", databaseName: "identity");
-        var provider = builder.AddService<Projects.Docs_Identity>("identity", port: builder.Configuration.GetValue("identity:Port", 8083))
+        var provider = builder.AddService<Projects.Docs_Identity>("identity", defaultPort: 8083)
             .WithReference(identitydb).WaitFor(identitydb)
             .WithEnvironment("Identity__Realm", Realm)
             .WithEnvironment("Identity__Audience", ApiAudience)

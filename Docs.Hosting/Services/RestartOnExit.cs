@@ -17,6 +17,7 @@ internal sealed partial class RestartOnExit(
     DistributedApplicationModel model,
     ResourceNotificationService notifications,
     ResourceCommandService commands,
+    IHostApplicationLifetime lifetime,
     ILogger<RestartOnExit> logger) : BackgroundService
 {
     public static void Enable(IDistributedApplicationBuilder builder)
@@ -49,6 +50,10 @@ internal sealed partial class RestartOnExit(
                 {
                     continue;
                 }
+                if (lifetime.ApplicationStopping.IsCancellationRequested)
+                {
+                    return; // everything is being stopped: an exit now is no crash
+                }
                 var count = crashes[update.Resource.Name] = crashes.GetValueOrDefault(update.Resource.Name) + 1;
                 var pause = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, count - 1)));
                 LogRestarting(logger, update.Resource.Name, snapshot.ExitCode.Value, pause.TotalSeconds);
@@ -64,13 +69,14 @@ internal sealed partial class RestartOnExit(
     {
         try
         {
-            await Task.Delay(pause, stoppingToken);
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
+            await Task.Delay(pause, stopping.Token);
             if (notifications.TryGetCurrentState(resource.Name, out var current)
                 && current.Snapshot.State?.Text != KnownResourceStates.Exited && current.Snapshot.State?.Text != KnownResourceStates.Finished)
             {
                 return; // started again meanwhile (by a person, or a test)
             }
-            var result = await commands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, stoppingToken);
+            var result = await commands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, stopping.Token);
             if (!result.Success)
             {
                 LogRestartFailed(logger, resource.Name, result.Message);

@@ -9,14 +9,21 @@ public static class ServiceExtensions
     public const string HealthPath = "/health";
 
     /// <summary>
-    /// A Docs service: its HTTP endpoint (a fixed <paramref name="port"/> for the ones people type, which
-    /// tests randomise), healthy when <c>/health</c> says so, in the environment the AppHost runs in.
+    /// A Docs service: its HTTP endpoint, healthy when <c>/health</c> says so, in the environment the AppHost
+    /// runs in. The ones people type have a fixed port, <c>{name}:Port</c> (<paramref name="defaultPort"/>
+    /// unless configured; 0 for any, as tests do). Not behind DCP's proxy: a service sees its clients'
+    /// own addresses (the per-address budgets count them), and nothing adds a hop to a WebSocket.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder, string name, int? port = null)
+    public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder, string name, int? defaultPort = null)
         where TProject : IProjectMetadata, new()
     {
+        var port = defaultPort is null ? null : builder.Configuration.GetValue($"{name}:Port", defaultPort.Value) switch
+        {
+            0 => (int?)null,
+            var configured => configured,
+        };
         var service = builder.AddProject<TProject>(name)
-            .WithHttpEndpoint(port: port)
+            .WithHttpEndpoint(port: port, isProxied: false)
             .WithHttpHealthCheck(HealthPath)
             // What our services read of a reference: ConnectionStrings__* and services__*. Not also the
             // host, port, password and URI of every server as variables of their own: fewer copies of secrets.

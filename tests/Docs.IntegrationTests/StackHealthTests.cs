@@ -34,9 +34,10 @@ public sealed class StackHealthTests(StackFixture stack)
 
         using var report = JsonDocument.Parse(await client.GetStringAsync("/health"));
 
+        // Aspire's client integrations name their checks after the client: the DbContext, StackExchange.Redis.
         var checks = report.RootElement.GetProperty("checks");
-        Assert.Equal("Healthy", checks.GetProperty("docsdb").GetProperty("status").GetString());
-        Assert.Equal("Healthy", checks.GetProperty("redis").GetProperty("status").GetString());
+        Assert.Equal("Healthy", checks.GetProperty(nameof(Docs.Core.Data.DocsDbContext)).GetProperty("status").GetString());
+        Assert.Equal("Healthy", checks.GetProperty("StackExchange.Redis").GetProperty("status").GetString());
     }
 
     [Fact]

@@ -14,7 +14,11 @@ namespace Docs.Testing;
 /// </summary>
 public sealed class TestingApplication : IAsyncDisposable
 {
+    /// <summary>An environment variable naming the application and the resource, so tests find a service's process.</summary>
+    private const string ProcessMarker = "DOCS_TEST_PROCESS";
+
     private readonly CancellationTokenSource _stopping = new();
+    private string _instance = "";
 
     private TestingApplication(DistributedApplication application, string dataDirectory)
     {
@@ -44,6 +48,9 @@ public sealed class TestingApplication : IAsyncDisposable
             ["AppHost:DataDirectory"] = dataDirectory,
             ["AppHost:EphemeralData"] = "true",
             ["Infrastructure:Mode"] = "local",
+            // Any free port for the sites people type (8080, 8083): a developer's running stack keeps its own.
+            ["web:Port"] = "0",
+            ["identity:Port"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -52,7 +59,12 @@ public sealed class TestingApplication : IAsyncDisposable
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Docs_AppHost>(
             [.. arguments.Select(pair => $"--{pair.Key}={pair.Value}")],
             (options, _) => options.DisableDashboard = true);
-        var testing = new TestingApplication(await builder.BuildAsync(), dataDirectory);
+        var instance = Guid.NewGuid().ToString("N");
+        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+        {
+            builder.CreateResourceBuilder(project).WithEnvironment(ProcessMarker, $"{instance}/{project.Name}");
+        }
+        var testing = new TestingApplication(await builder.BuildAsync(), dataDirectory) { _instance = instance };
         if (start)
         {
             await testing.StartAsync(timeout);
@@ -88,7 +100,11 @@ public sealed class TestingApplication : IAsyncDisposable
 
     /// <summary>The model's resources other than parameters: servers, databases and services.</summary>
     public IReadOnlyList<string> ResourceNames => [.. Application.Services.GetRequiredService<DistributedApplicationModel>().Resources
-        .Where(resource => resource is not ParameterResource).Select(resource => resource.Name)];
+        .Where(resource => resource is not ParameterResource && !IsHiddenFromTheDashboard(resource.Name)).Select(resource => resource.Name)];
+
+    private bool IsHiddenFromTheDashboard(string resource) =>
+        ResourceNotifications.TryGetCurrentState(resource, out var current)
+        && current.Snapshot.IsHidden;
 
     /// <summary>Whether the resource runs and its health checks pass.</summary>
     public bool IsHealthy(string resource) =>
@@ -113,11 +129,41 @@ public sealed class TestingApplication : IAsyncDisposable
             ?? throw new InvalidOperationException($"Parameter '{name}' has no value.");
     }
 
-    /// <summary>The process id of a running executable or project, as DCP reports it.</summary>
-    public int? GetProcessId(string resource) =>
-        ResourceNotifications.TryGetCurrentState(resource, out var current)
-        && current.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
-        && int.TryParse(Convert.ToString(pid, CultureInfo.InvariantCulture), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+    /// <summary>
+    /// The process id of a running service: the program itself, found by the marker this class gives each
+    /// service, not the <c>dotnet run</c> that Aspire starts it with (killing that one orphans the program).
+    /// </summary>
+    public int? GetProcessId(string resource)
+    {
+        var marker = $"{ProcessMarker}={_instance}/{resource}";
+        var marked = new List<(int Pid, int Parent)>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+            try
+            {
+                if (File.ReadAllText(Path.Combine(directory, "environ")).Split('\0').Contains(marker))
+                {
+                    var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                    if (fields[0] is not ("Z" or "X"))
+                    {
+                        marked.Add((pid, int.Parse(fields[1], CultureInfo.InvariantCulture)));
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // gone meanwhile, or not ours to read
+            }
+        }
+        // The program is the marked process whose parent is marked too (dotnet run), or the only one.
+        return marked.Where(process => marked.Any(parent => parent.Pid == process.Parent)).Select(process => (int?)process.Pid).FirstOrDefault()
+            ?? (marked.Count == 1 ? marked[0].Pid : null);
+    }
 
     /// <summary>Stops a service (killed outright when <paramref name="kill"/>); it stays stopped until <see cref="StartResourceAsync"/>.</summary>
     public async Task StopResourceAsync(string resource, bool kill = false)
@@ -125,14 +171,16 @@ public sealed class TestingApplication : IAsyncDisposable
         if (kill)
         {
             var pid = GetProcessId(resource) ?? throw new InvalidOperationException($"'{resource}' has no process to kill.");
-            System.Diagnostics.Process.GetProcessById(pid).Kill();
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            process.Kill();
+            await process.WaitForExitAsync();
         }
         else
         {
             await ExecuteAsync(resource, KnownResourceCommands.StopCommand);
+            using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            await ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.TerminalStates, cancellation.Token);
         }
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.TerminalStates, cancellation.Token);
     }
 
     /// <summary>Starts a stopped service and waits until it is healthy.</summary>
@@ -143,11 +191,33 @@ public sealed class TestingApplication : IAsyncDisposable
         await ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellation.Token);
     }
 
-    /// <summary>Stops a service (killed outright when <paramref name="kill"/>) and starts it again, healthy.</summary>
+    /// <summary>
+    /// Stops a service (killed outright when <paramref name="kill"/>, as a crash) and has it running again,
+    /// healthy, as a new process: started again by the AppHost when it restarts crashed services, else here.
+    /// </summary>
     public async Task RestartResourceAsync(string resource, bool kill = false)
     {
+        var before = GetProcessId(resource);
         await StopResourceAsync(resource, kill);
-        await StartResourceAsync(resource);
+        // After a crash, the AppHost's restart of crashed services comes first; a stop is ours to undo.
+        var startOurselvesAfter = DateTime.UtcNow.AddSeconds(kill ? 5 : 0);
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (GetProcessId(resource) is { } now && now != before && IsHealthy(resource))
+            {
+                return;
+            }
+            if (ResourceNotifications.TryGetCurrentState(resource, out var current)
+                && KnownResourceStates.TerminalStates.Contains(current.Snapshot.State?.Text)
+                && DateTime.UtcNow >= startOurselvesAfter)
+            {
+                await StartResourceAsync(resource);
+                return;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"'{resource}' did not come back within 2 minutes.");
     }
 
     private async Task ExecuteAsync(string resource, string command)
