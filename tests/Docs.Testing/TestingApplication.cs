@@ -3,6 +3,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Docs.Testing;
 
@@ -19,11 +20,13 @@ public sealed class TestingApplication : IAsyncDisposable
 
     private readonly CancellationTokenSource _stopping = new();
     private string _instance = "";
+    private bool _started;
 
-    private TestingApplication(DistributedApplication application, string dataDirectory)
+    private TestingApplication(DistributedApplication application, string dataDirectory, TestingLogs logs)
     {
         Application = application;
         DataDirectory = dataDirectory;
+        Logs = logs;
     }
 
     public DistributedApplication Application { get; }
@@ -31,7 +34,7 @@ public sealed class TestingApplication : IAsyncDisposable
     /// <summary>This application's data: databases, generated secrets, mail.</summary>
     public string DataDirectory { get; }
 
-    public TestingLogs Logs { get; } = new();
+    public TestingLogs Logs { get; }
 
     public ResourceNotificationService ResourceNotifications => Application.ResourceNotifications;
 
@@ -58,13 +61,19 @@ public sealed class TestingApplication : IAsyncDisposable
         }
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Docs_AppHost>(
             [.. arguments.Select(pair => $"--{pair.Key}={pair.Value}")],
-            (options, _) => options.DisableDashboard = true);
+            (options, _) =>
+            {
+                options.DisableDashboard = true;
+                options.EnableResourceLogging = true;
+            });
+        var logs = new TestingLogs();
+        builder.Services.AddLogging(logging => logging.AddProvider(logs).AddFilter<TestingLogs>(level => true));
         var instance = Guid.NewGuid().ToString("N");
         foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
         {
             builder.CreateResourceBuilder(project).WithEnvironment(ProcessMarker, $"{instance}/{project.Name}");
         }
-        var testing = new TestingApplication(await builder.BuildAsync(), dataDirectory) { _instance = instance };
+        var testing = new TestingApplication(await builder.BuildAsync(), dataDirectory, logs) { _instance = instance };
         if (start)
         {
             await testing.StartAsync(timeout);
@@ -72,13 +81,22 @@ public sealed class TestingApplication : IAsyncDisposable
         return testing;
     }
 
+    /// <summary>
+    /// Starts the application, following every resource's log, without waiting for it: Aspire's start goes
+    /// on until every resource has started, which a test of a failure may never see.
+    /// </summary>
+    public Task BeginStartAsync(CancellationToken cancellationToken)
+    {
+        _started = true;
+        return Application.StartAsync(cancellationToken);
+    }
+
     /// <summary>Starts everything and waits until every service is healthy.</summary>
     public async Task StartAsync(TimeSpan? timeout = null)
     {
         using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
         var model = Application.Services.GetRequiredService<DistributedApplicationModel>();
-        Logs.Follow(Application.Services.GetRequiredService<ResourceLoggerService>(), model.Resources.Select(resource => resource.Name), _stopping.Token);
-        await Application.StartAsync(cancellation.Token);
+        await BeginStartAsync(cancellation.Token);
         try
         {
             foreach (var service in model.Resources.OfType<ProjectResource>())
@@ -233,7 +251,10 @@ public sealed class TestingApplication : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        await Application.StopAsync();
+        if (_started)
+        {
+            await Application.StopAsync();
+        }
         await Application.DisposeAsync();
         _stopping.Dispose();
         try

@@ -1,37 +1,49 @@
 using System.Collections.Concurrent;
-using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Logging;
 
 namespace Docs.Testing;
 
-/// <summary>Every line each resource wrote during a test, gathered from Aspire's resource logs, to show when something fails.</summary>
-public sealed class TestingLogs
+/// <summary>
+/// Every line each resource wrote during a test, to show when something fails: Aspire writes resource
+/// logs to the AppHost's loggers (<c>EnableResourceLogging</c>) under the category <c>{AppHost}.Resources.{name}</c>.
+/// </summary>
+public sealed class TestingLogs : ILoggerProvider
 {
+    private const string Marker = ".Resources.";
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _lines = new(StringComparer.Ordinal);
 
-    /// <summary>Follows every resource's log until <paramref name="stopping"/>.</summary>
-    internal void Follow(ResourceLoggerService logs, IEnumerable<string> resources, CancellationToken stopping)
+    public IReadOnlyList<string> Of(string resource) => _lines.TryGetValue(resource, out var lines) ? [.. lines] : [];
+
+    ILogger ILoggerProvider.CreateLogger(string categoryName)
     {
-        foreach (var resource in resources)
-        {
-            var lines = _lines.GetOrAdd(resource, _ => new());
-            _ = Task.Run(async () =>
-            {
-                try
-                {
-                    await foreach (var batch in logs.WatchAsync(resource).WithCancellation(stopping))
-                    {
-                        foreach (var line in batch)
-                        {
-                            lines.Enqueue(line.Content);
-                        }
-                    }
-                }
-                catch (OperationCanceledException)
-                {
-                }
-            }, CancellationToken.None);
-        }
+        var at = categoryName.IndexOf(Marker, StringComparison.Ordinal);
+        return at < 0 ? NoLines.Instance : new ResourceLines(_lines.GetOrAdd(categoryName[(at + Marker.Length)..], _ => new()));
     }
 
-    public IReadOnlyList<string> Of(string resource) => _lines.TryGetValue(resource, out var lines) ? [.. lines] : [];
+    void IDisposable.Dispose()
+    {
+    }
+
+    private sealed class ResourceLines(ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue(formatter(state, exception));
+    }
+
+    private sealed class NoLines : ILogger
+    {
+        public static readonly NoLines Instance = new();
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => false;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+        }
+    }
 }
