@@ -17,6 +17,7 @@ public sealed class CollabMetrics : IDisposable
     private readonly Counter<long> _awarenessDropped;
     private int _connections;
     private int _documents;
+    private long _bytesReceived;
 
     public CollabMetrics()
     {
@@ -48,7 +49,14 @@ public sealed class CollabMetrics : IDisposable
 
     public void DocumentUnloaded() => Interlocked.Decrement(ref _documents);
 
-    public void Received(int bytes) => _bytesIn.Add(bytes);
+    public void Received(int bytes)
+    {
+        _bytesIn.Add(bytes);
+        Interlocked.Add(ref _bytesReceived, bytes);
+    }
+
+    /// <summary>Bytes received from clients since the start.</summary>
+    public long BytesReceived => Interlocked.Read(ref _bytesReceived);
 
     public void Sent(int bytes) => _bytesOut.Add(bytes);
 
