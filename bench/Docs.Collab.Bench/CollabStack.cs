@@ -13,10 +13,10 @@ internal static class CollabStack
     public static string LoadDirectory { get; } = Path.Combine(RepositoryPaths.Root, "bench", "collab");
 
     /// <summary>The whole stack, Docs.Collab with its connection limits opened for clients that all come from one address.</summary>
-    public static async Task<TestingApplication> StartAsync()
+    public static async Task<TestingApplication> StartAsync(IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         var app = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Docs_AppHost>(configure: (_, configuration) =>
-            Microsoft.Extensions.Configuration.MemoryConfigurationBuilderExtensions.AddInMemoryCollection(configuration, new Dictionary<string, string?>
+            Microsoft.Extensions.Configuration.MemoryConfigurationBuilderExtensions.AddInMemoryCollection(configuration, new Dictionary<string, string?>(settings ?? [])
             {
                 ["Services:collab:Logging:LogLevel:Default"] = "Warning",
                 ["Services:collab:Collaboration:NewConnectionsPerAddressPerMinute"] = "100000",
@@ -87,10 +87,16 @@ internal static class CollabStack
         return JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement;
     }
 
-    public static Process StartNode(string directory, string script, params string[] arguments)
+    public static Process StartNode(string directory, string script, params string[] arguments) =>
+        StartProcess("node", directory, [script, .. arguments]);
+
+    /// <summary>A Node script at the lowest CPU priority: a client that stands for another machine, whose CPU is not the server's.</summary>
+    public static Process StartNiceNode(string directory, string script, params string[] arguments) =>
+        StartProcess("nice", directory, ["-n", "19", "node", script, .. arguments]);
+
+    private static Process StartProcess(string file, string directory, string[] arguments)
     {
-        var start = new ProcessStartInfo("node") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(script);
+        var start = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

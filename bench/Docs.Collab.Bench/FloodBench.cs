@@ -3,14 +3,17 @@ using System.Text.Json;
 using Docs.Testing;
 
 /// <summary>
-/// bench/flood.sh [seconds] [flood.mjs options…]: well-behaved editors on 20 documents, measured without a flood, then
+/// bench/flood.sh [seconds] [--no-budgets] [flood.mjs options…]: well-behaved editors on 20 documents, measured without a flood, then
 /// while bench/collab/flood.mjs floods another document (updates and awareness, as fast as the server reads them);
-/// then Docs.Collab's RSS for a minute after the flood. Issue #25 item 6 asks for a p99 during the flood under twice
+/// then Docs.Collab's RSS for a minute after the flood. The flooder runs at the lowest CPU priority: it stands for
+/// clients on other machines, and its own CPU (as much as the server's) would otherwise be charged to the server. Issue #25 item 6 asks for a p99 during the flood under twice
 /// the one without, no missed update, and the RSS back within 10 % of its pre-flood value within a minute.
 /// </summary>
 internal static class FloodBench
 {
     private const int QuietDocuments = 20;
+    private const string NoBudgets = "--no-budgets";
+    private static readonly string[] Budgets = ["SocketBytesPerSecond", "DocumentBytesPerSecond", "AwarenessPerSecond"];
     private static readonly string[] QuietLoad = ["--clients", "4", "--writers", "1", "--rate", "10"];
     private static readonly TimeSpan Pause = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(60);
@@ -18,8 +21,12 @@ internal static class FloodBench
     public static async Task RunAsync(string[] args)
     {
         var seconds = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var given) ? given : 30;
-        var floodOptions = args.SkipWhile(a => int.TryParse(a, CultureInfo.InvariantCulture, out _)).ToArray();
-        await using var app = await CollabStack.StartAsync();
+        var floodOptions = args.SkipWhile(a => int.TryParse(a, CultureInfo.InvariantCulture, out _)).Where(a => a != NoBudgets).ToArray();
+        // For comparison: the same flood against a server without the byte budgets and the awareness rate.
+        var unlimited = args.Contains(NoBudgets)
+            ? Budgets.Select(name => KeyValuePair.Create("Services:collab:Collaboration:" + name, (string?)"0"))
+            : null;
+        await using var app = await CollabStack.StartAsync(unlimited);
         var pid = CollabStack.CollabPid(app);
         var tickets = CollabStack.Tickets(app);
         var url = CollabStack.SocketUrl(app);
@@ -43,7 +50,7 @@ internal static class FloodBench
         var before = Rss(pid);
 
         var flooded = (await DocumentsAsync(1))[0];
-        using var flooder = CollabStack.StartNode(directory, "flood.mjs",
+        using var flooder = CollabStack.StartNiceNode(directory, "flood.mjs",
             ["--url", url, "--name", flooded.Name, "--token", flooded.Token, "--seconds", (seconds + 5).ToString(CultureInfo.InvariantCulture), .. floodOptions]);
         using var sampling = new CancellationTokenSource();
         var peak = SamplePeakAsync(pid, sampling.Token);
