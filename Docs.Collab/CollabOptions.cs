@@ -42,6 +42,28 @@ public sealed class CollabOptions
     /// <summary>Bytes waiting to be sent to one slow client before it is cut off with 4205 (a single frame always fits).</summary>
     public long MaxSendQueueBytes { get; set; } = 16L * 1024 * 1024;
 
+    /// <summary>
+    /// Bytes a second one socket may send, with <see cref="SocketBurstBytes"/> saved for bursts. Past it, the socket's
+    /// next message is read only once the budget has refilled: nothing is dropped, the client's TCP window fills and it
+    /// slows down. Zero: unlimited.
+    /// </summary>
+    public long SocketBytesPerSecond { get; set; } = 2L * 1024 * 1024;
+
+    public long SocketBurstBytes { get; set; } = 16L * 1024 * 1024;
+
+    /// <summary>
+    /// Update bytes a second one document accepts from all its writers together (the same back-pressure on each writer's
+    /// socket): a flooded document cannot take the log's and the server's time from the others. Zero: unlimited.
+    /// </summary>
+    public long DocumentBytesPerSecond { get; set; } = 8L * 1024 * 1024;
+
+    public long DocumentBurstBytes { get; set; } = 32L * 1024 * 1024;
+
+    /// <summary>Awareness messages a second one socket may send; past it (and <see cref="AwarenessBurst"/>) they are dropped: cursors are ephemeral.</summary>
+    public double AwarenessPerSecond { get; set; } = 50;
+
+    public double AwarenessBurst { get; set; } = 200;
+
     /// <summary>A socket with no authenticated document after this, or silent for this long, is closed.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 

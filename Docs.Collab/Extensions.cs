@@ -35,6 +35,7 @@ public static class Extensions
         builder.Services.AddSingleton<SocketServices>();
         builder.Services.AddHostedService<ControlListener>();
         builder.Services.AddHostedService<SilenceWatch>();
+        builder.Services.AddHostedService<Memory.ReleaseAfterFlood>();
         builder.Services.AddSingleton(services => new CollaborationTicket(
             builder.Configuration["Collaboration:ServerSecret"] ?? "", services.GetRequiredService<TimeProvider>()));
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(CollabMetrics.MeterName));

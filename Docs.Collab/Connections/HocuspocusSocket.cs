@@ -168,7 +168,7 @@ public sealed class HocuspocusSocket(
             case HocuspocusMessageType.SyncReply:
                 await HandleSyncAsync(connection, SyncMessage.Read(frame.Body), cancellationToken);
                 break;
-            case HocuspocusMessageType.Awareness:
+            case HocuspocusMessageType.Awareness when AwarenessWithinRate():
                 await editor.ApplyAwarenessAsync(connection, frame.Body.ReadVarBytes(), cancellationToken);
                 break;
             case HocuspocusMessageType.QueryAwareness:
@@ -194,7 +194,9 @@ public sealed class HocuspocusSocket(
     {
         if (message.Type == SyncMessageType.Step1)
         {
-            Send(HocuspocusMessages.SyncStep2(connection.Key, await editor.MissingSinceAsync(connection.Document, message.Payload, cancellationToken)));
+            var missing = await editor.MissingSinceAsync(connection.Document, message.Payload, cancellationToken);
+            Send(HocuspocusMessages.SyncStep2(connection.Key, missing));
+            await HoldBackForAnswerAsync(missing.Length, cancellationToken);
             return;
         }
         if (connection.ReadOnly)
@@ -212,6 +214,7 @@ public sealed class HocuspocusSocket(
             return;
         }
         _ = AcknowledgeWhenDurableAsync(connection, durable, () => HocuspocusMessages.SyncStatus(connection.Key, true));
+        await HoldBackAsync(connection.Document.Inflow, "document", message.Payload.Length, cancellationToken);
     }
 
     /// <summary>A new ticket on an open document (token refresh): it may change the scope, or end the connection.</summary>

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Net.WebSockets;
 using Docs.Collab.Documents;
 using Docs.Collab.Telemetry;
+using Docs.Collab.Throttling;
 
 namespace Docs.Collab.Connections;
 
@@ -39,6 +40,10 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
     // output buffer: they start once the client has sent something, as it only does after reading the 101.
     private volatile bool _clientSpoke;
     private long _lastSent = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    // What the client may send: bytes (held back past it, never dropped) and awareness messages (dropped past it).
+    private readonly TokenBucket _inflow = new(options.SocketBytesPerSecond, options.SocketBurstBytes, TimeProvider.System);
+    private readonly TokenBucket _awareness = new(options.AwarenessPerSecond, options.AwarenessBurst, TimeProvider.System);
 
     private bool CanWrite => direct is null || _clientSpoke;
 
@@ -374,7 +379,37 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
             metrics.Received(frame.Length);
             await WorkOffSocketThreads.LeaveIfLargeAsync(frame.Length);
             await HandleAsync(frame, cancellationToken);
+            await HoldBackAsync(_inflow, "socket", frame.Length, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Back-pressure: takes <paramref name="amount"/> from <paramref name="budget"/> and, if that puts it in debt, reads
+    /// nothing more from this client until it has refilled. The client's TCP window fills and it slows down; nothing it
+    /// sent is dropped.
+    /// </summary>
+    protected async Task HoldBackAsync(TokenBucket budget, string name, long amount, CancellationToken cancellationToken)
+    {
+        var waited = await budget.TakeAsync(amount, cancellationToken);
+        if (waited > TimeSpan.Zero)
+        {
+            metrics.Throttled(name, waited);
+            Volatile.Write(ref _lastReceived, System.Diagnostics.Stopwatch.GetTimestamp()); // held back by us, not silent
+        }
+    }
+
+    /// <summary>What the server produced at the client's request (a document's state) counts against the client's byte budget too.</summary>
+    protected Task HoldBackForAnswerAsync(long bytes, CancellationToken cancellationToken) => HoldBackAsync(_inflow, "socket", bytes, cancellationToken);
+
+    /// <summary>Whether an awareness message is within the socket's rate; one over it is dropped (awareness is ephemeral).</summary>
+    protected bool AwarenessWithinRate()
+    {
+        if (_awareness.TryTake(1))
+        {
+            return true;
+        }
+        metrics.AwarenessDropped();
+        return false;
     }
 
     /// <summary>One whole message, or null when the socket is done (closed, too big, or closed by us).</summary>

@@ -64,7 +64,9 @@ public sealed class YWebsocketSocket(
                     var message = SyncMessage.Read(reader);
                     if (message.Type == SyncMessageType.Step1)
                     {
-                        Send(YWebsocketMessages.SyncStep2(await editor.MissingSinceAsync(connection.Document, message.Payload, cancellationToken)));
+                        var missing = await editor.MissingSinceAsync(connection.Document, message.Payload, cancellationToken);
+                        Send(YWebsocketMessages.SyncStep2(missing));
+                        await HoldBackForAnswerAsync(missing.Length, cancellationToken);
                     }
                     else if (!connection.ReadOnly)
                     {
@@ -75,9 +77,10 @@ public sealed class YWebsocketSocket(
                             return;
                         }
                         _ = AcknowledgeWhenDurableAsync(connection, durable, acknowledgement: null);
+                        await HoldBackAsync(connection.Document.Inflow, "document", message.Payload.Length, cancellationToken);
                     }
                     break;
-                case YWebsocketMessageType.Awareness:
+                case YWebsocketMessageType.Awareness when AwarenessWithinRate():
                     await editor.ApplyAwarenessAsync(connection, reader.ReadVarBytes(), cancellationToken);
                     break;
                 case YWebsocketMessageType.QueryAwareness:

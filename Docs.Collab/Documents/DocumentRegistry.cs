@@ -117,7 +117,7 @@ public sealed class DocumentRegistry(UpdateLog log, RedisFanout fanout, CollabMe
             return null;
         }
         await WorkOffSocketThreads.LeaveIfLargeAsync(stored.Bytes);
-        var document = LiveDocument.FromStore(id, stored);
+        var document = LiveDocument.FromStore(id, stored, new Throttling.TokenBucket(_options.DocumentBytesPerSecond, _options.DocumentBurstBytes, time));
         document.Fanout = await fanout.SubscribeAsync(new FannedOutDocument(document, logger));
         metrics.DocumentLoaded();
         logger.LogDebug("Loaded {Document}: {Bytes} bytes, {Updates} logged updates", id, stored.Bytes, stored.Updates.Count);

@@ -1,5 +1,6 @@
 using Docs.Collab.Connections;
 using Docs.Collab.Persistence;
+using Docs.Collab.Throttling;
 using Docs.Core.Documents;
 using Docs.Yjs;
 using Docs.Yjs.Protocols;
@@ -41,6 +42,9 @@ public sealed class LiveDocument
     public Awareness Awareness { get; }
 
     public SemaphoreSlim Gate { get; } = new(1, 1);
+
+    /// <summary>The update bytes all the document's writers may send (see <see cref="CollabOptions.DocumentBytesPerSecond"/>).</summary>
+    public TokenBucket Inflow { get; init; } = TokenBucket.Unlimited;
 
     /// <summary>Approximate stored size: snapshot plus logged updates.</summary>
     public long Bytes { get; set; }
@@ -286,7 +290,7 @@ public sealed class LiveDocument
         return missing.Length > 2 ? missing : null; // an empty update is two zero bytes: no structs, no deletions
     }
 
-    public static LiveDocument FromStore(Guid id, StoredDocument stored)
+    public static LiveDocument FromStore(Guid id, StoredDocument stored, TokenBucket inflow)
     {
         var doc = new Doc();
         if (stored.Snapshot is { Length: > 0 } snapshot)
@@ -297,6 +301,6 @@ public sealed class LiveDocument
         {
             doc.ApplyUpdate(update);
         }
-        return new LiveDocument(id, doc, stored.Bytes) { LoggedUpdates = stored.Updates.Count };
+        return new LiveDocument(id, doc, stored.Bytes) { LoggedUpdates = stored.Updates.Count, Inflow = inflow };
     }
 }

@@ -133,24 +133,39 @@ public sealed class UpdateLog : BackgroundService
         while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
             batch.Clear();
-            while (batch.Count < 512 && _queue.Reader.TryRead(out var next))
-            {
-                batch.Add(next);
-            }
-            if (batch.Count < 512 && _options.GroupCommitWindow > TimeSpan.Zero && !stoppingToken.IsCancellationRequested)
+            var bytes = 0L;
+            Fill(batch, ref bytes);
+            if (bytes < BatchBytes && batch.Count < BatchUpdates && _options.GroupCommitWindow > TimeSpan.Zero && !stoppingToken.IsCancellationRequested)
             {
                 // Optionally, give concurrent writers a moment to join this transaction.
                 await Task.Delay(_options.GroupCommitWindow, CancellationToken.None);
-                while (batch.Count < 512 && _queue.Reader.TryRead(out var next))
-                {
-                    batch.Add(next);
-                }
+                Fill(batch, ref bytes);
             }
             await WriteAsync(batch);
             if (stoppingToken.IsCancellationRequested && _queue.Reader.Count == 0)
             {
                 break;
             }
+        }
+    }
+
+    /// <summary>The most updates one commit carries.</summary>
+    private const int BatchUpdates = 512;
+
+    /// <summary>
+    /// The most bytes one commit carries (beyond its first update): a flood of large updates is committed in transactions
+    /// of a few megabytes that each finish well within the command timeout, not in one of hundreds of megabytes that
+    /// times out and is retried whole while every other document's writers wait behind it.
+    /// </summary>
+    public const long BatchBytes = 4L * 1024 * 1024;
+
+    private void Fill(List<PendingAppend> batch, ref long bytes)
+    {
+        while (batch.Count < BatchUpdates && _queue.Reader.TryPeek(out var next) && (batch.Count == 0 || bytes + next.Update.Length <= BatchBytes))
+        {
+            _queue.Reader.TryRead(out _);
+            batch.Add(next);
+            bytes += next.Update.Length;
         }
     }
 

@@ -13,8 +13,11 @@ public sealed class CollabMetrics : IDisposable
     private readonly Histogram<double> _ackLatency;
     private readonly Histogram<double> _commitLatency;
     private readonly Counter<long> _closed;
+    private readonly Histogram<double> _throttled;
+    private readonly Counter<long> _awarenessDropped;
     private int _connections;
     private int _documents;
+    private long _bytesReceived;
 
     public CollabMetrics()
     {
@@ -24,6 +27,8 @@ public sealed class CollabMetrics : IDisposable
         _ackLatency = _meter.CreateHistogram<double>("docs.collab.ack_latency", unit: "ms", description: "From receiving an update to acknowledging it (after commit)");
         _commitLatency = _meter.CreateHistogram<double>("docs.collab.commit_latency", unit: "ms", description: "One group commit of the update log");
         _closed = _meter.CreateCounter<long>("docs.collab.closed", description: "Sockets closed, by close code");
+        _throttled = _meter.CreateHistogram<double>("docs.collab.throttled", unit: "ms", description: "A socket's reading held back by a byte budget, by budget");
+        _awarenessDropped = _meter.CreateCounter<long>("docs.collab.awareness_dropped", description: "Awareness messages over a socket's rate, dropped");
         _meter.CreateObservableGauge("docs.collab.connections", () => Volatile.Read(ref _connections));
         _meter.CreateObservableGauge("docs.collab.documents", () => Volatile.Read(ref _documents));
     }
@@ -44,7 +49,14 @@ public sealed class CollabMetrics : IDisposable
 
     public void DocumentUnloaded() => Interlocked.Decrement(ref _documents);
 
-    public void Received(int bytes) => _bytesIn.Add(bytes);
+    public void Received(int bytes)
+    {
+        _bytesIn.Add(bytes);
+        Interlocked.Add(ref _bytesReceived, bytes);
+    }
+
+    /// <summary>Bytes received from clients since the start.</summary>
+    public long BytesReceived => Interlocked.Read(ref _bytesReceived);
 
     public void Sent(int bytes) => _bytesOut.Add(bytes);
 
@@ -55,6 +67,11 @@ public sealed class CollabMetrics : IDisposable
     }
 
     public void Committed(int count, TimeSpan latency) => _commitLatency.Record(latency.TotalMilliseconds, new KeyValuePair<string, object?>("batch", count > 1));
+
+    /// <summary>A socket's reading waited <paramref name="wait"/> for <paramref name="budget"/> ("socket" or "document") to refill.</summary>
+    public void Throttled(string budget, TimeSpan wait) => _throttled.Record(wait.TotalMilliseconds, new KeyValuePair<string, object?>("budget", budget));
+
+    public void AwarenessDropped() => _awarenessDropped.Add(1);
 
     public void Dispose() => _meter.Dispose();
 }

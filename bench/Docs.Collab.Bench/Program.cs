@@ -8,9 +8,14 @@ using Npgsql;
 
 // Docs.Collab (durable: every update logged before its acknowledgement) against the peer, Hocuspocus
 // 4.7 in memory, through the same scenarios in one run, with bench/collab/load.mjs as the editors.
-// Usage: bench/collab.sh [seconds per scenario] [--pairs N] [scenario names...]
+// Usage: bench/collab.sh [seconds per scenario] [--pairs N] [scenario names...]; bench/flood.sh runs FloodBench instead.
 // Each scenario runs in N pairs (3 by default), which server goes first alternating from pair to pair; the
 // table gives each figure's median over the pairs and every pair's ratio, as one run alone swings by ±20 %.
+if (args is ["flood", ..])
+{
+    await FloodBench.RunAsync(args[1..]);
+    return;
+}
 var options = args.ToList();
 var pairsAt = options.IndexOf("--pairs");
 var pairs = 3;
@@ -33,25 +38,15 @@ var scenarios = new (string Name, int Docs, int Clients, int Writers, int Rate)[
     ("S3 crowd", 1, 1000, 10, 10),
 }.Where(s => only.Count == 0 || only.Contains(s.Name.Split(' ')[0])).ToList();
 
-var root = RepositoryPaths.Root;
-var loadDirectory = Path.Combine(root, "bench", "collab");
+var loadDirectory = CollabStack.LoadDirectory;
 
-await using var app = await TestingApplication.StartAsync(new Dictionary<string, string?>
-    {
-        ["Services:collab:Logging:LogLevel:Default"] = "Warning",
-        ["Services:collab:Collaboration:NewConnectionsPerAddressPerMinute"] = "100000",
-        ["Services:collab:Collaboration:MaxConnectionsPerDocument"] = "5000",
-        // Every bench client is the same anonymous person (one address, tickets without a user).
-        ["Services:collab:Collaboration:MaxConnectionsPerPerson"] = "5000",
-        // Documents of one run are folded and unloaded in the pause before the next (below), not during its measurement.
-        ["Services:collab:Collaboration:UnloadAfter"] = "00:00:01",
-    });
-var collabPid = app.GetProcessId("collab") ?? throw new InvalidOperationException("Docs.Collab is not running.");
-var tickets = new CollaborationTicket(app.Parameter("collaboration-secret"), TimeProvider.System);
-var collabUrl = new UriBuilder(app.GetEndpoint("collab")) { Scheme = "ws", Path = "/collaboration/ws/" }.Uri.ToString();
+await using var app = await CollabStack.StartAsync();
+var collabPid = CollabStack.CollabPid(app);
+var tickets = CollabStack.Tickets(app);
+var collabUrl = CollabStack.SocketUrl(app);
 
 var peerPort = FreePort.Next();
-using var peer = StartNode(loadDirectory, "peer.mjs", peerPort.ToString(CultureInfo.InvariantCulture));
+using var peer = CollabStack.StartNode(loadDirectory, "peer.mjs", peerPort.ToString(CultureInfo.InvariantCulture));
 await peer.StandardOutput.ReadLineAsync();
 var peerUrl = $"ws://127.0.0.1:{peerPort}";
 
@@ -73,25 +68,13 @@ for (var round = 0; round < 2; round++)
     foreach (var warmUp in warmUps)
     {
         var count = int.Parse(warmUp[1], CultureInfo.InvariantCulture);
-        var ids = await SeedAsync(app.GetConnectionString("docsdb"), count, nextRoot);
+        var ids = await CollabStack.SeedAsync(app.GetConnectionString("docsdb"), count, nextRoot);
         nextRoot += count;
-        await RunLoadAsync(loadDirectory, collabUrl, ids.Select(id => (id.ToString(), tickets.Issue(id, null, "bench", canWrite: true))), collabPid, warmUp[2..]);
-        await RunLoadAsync(loadDirectory, peerUrl, ids.Select(id => (id.ToString(), "any")), peer.Id, warmUp[2..]);
+        await CollabStack.RunLoadAsync(loadDirectory, collabUrl, ids.Select(id => (id.ToString(), tickets.Issue(id, null, "bench", canWrite: true))), collabPid, warmUp[2..]);
+        await CollabStack.RunLoadAsync(loadDirectory, peerUrl, ids.Select(id => (id.ToString(), "any")), peer.Id, warmUp[2..]);
     }
 }
-// The gateway probes Docs.Collab's /alive every 5 s (Docs.Web's YARP cluster): at that pace the request path
-// takes minutes to reach its optimised code, and compiling it, step by step, was charged to the scenarios
-// (15–17 ms of CPU a second while idle, two minutes after ./run.sh started the stack). Calling the probes
-// a few hundred times now finishes that.
-using (var probes = new HttpClient { BaseAddress = app.GetEndpoint("collab") })
-{
-    for (var call = 0; call < 150; call++)
-    {
-        (await probes.GetAsync(new Uri("/alive", UriKind.Relative))).Dispose();
-        (await probes.GetAsync(new Uri("/health", UriKind.Relative))).Dispose();
-        await Task.Delay(20);
-    }
-}
+await CollabStack.WarmUpProbesAsync(app);
 foreach (var scenario in scenarios)
 {
     var load = new[] { "--clients", scenario.Clients.ToString(CultureInfo.InvariantCulture), "--writers", scenario.Writers.ToString(CultureInfo.InvariantCulture),
@@ -100,11 +83,11 @@ foreach (var scenario in scenarios)
     for (var pair = 0; pair < pairs; pair++)
     {
         // Fresh documents for every pair: each run starts from empty documents, none loaded.
-        var documents = await SeedAsync(app.GetConnectionString("docsdb"), scenario.Docs, nextRoot);
+        var documents = await CollabStack.SeedAsync(app.GetConnectionString("docsdb"), scenario.Docs, nextRoot);
         nextRoot += scenario.Docs;
         // Tickets last a minute: minted just before the clients open their documents.
-        Task<JsonElement> RunOursAsync() => RunLoadAsync(loadDirectory, collabUrl, documents.Select(id => (id.ToString(), tickets.Issue(id, null, "bench", canWrite: true))), collabPid, load);
-        Task<JsonElement> RunTheirsAsync() => RunLoadAsync(loadDirectory, peerUrl, documents.Select(id => (id.ToString(), "any")), peer.Id, load);
+        Task<JsonElement> RunOursAsync() => CollabStack.RunLoadAsync(loadDirectory, collabUrl, documents.Select(id => (id.ToString(), tickets.Issue(id, null, "bench", canWrite: true))), collabPid, load);
+        Task<JsonElement> RunTheirsAsync() => CollabStack.RunLoadAsync(loadDirectory, peerUrl, documents.Select(id => (id.ToString(), "any")), peer.Id, load);
         var oursFirst = pair % 2 == 0;
         await Task.Delay(pause);
         var first = await (oursFirst ? RunOursAsync() : RunTheirsAsync());
@@ -163,46 +146,3 @@ static string EditsMade(List<JsonElement> results, int planned) =>
 
 static string Delivered(List<JsonElement> results) =>
     $"{results.Sum(r => r.GetProperty("deliveries").GetInt64())}/{results.Sum(r => r.GetProperty("expectedDeliveries").GetInt64())}";
-
-static async Task<List<Guid>> SeedAsync(string connectionString, int count, long offset)
-{
-    var ids = Enumerable.Range(0, count).Select(_ => Guid.CreateVersion7()).ToList();
-    await using var connection = new NpgsqlConnection(connectionString);
-    await connection.OpenAsync();
-    await using var insert = new NpgsqlCommand("""
-        INSERT INTO documents (id, title, link_reach, link_role, path, depth, num_child, created_at, updated_at, attachments)
-        SELECT id, 'bench', 'restricted', 'reader', path, 1, 0, now(), now(), '{}' FROM unnest($1, $2) AS t(id, path)
-        """, connection);
-    insert.Parameters.Add(new NpgsqlParameter { Value = ids.ToArray() });
-    insert.Parameters.Add(new NpgsqlParameter { Value = ids.Select((_, i) => TreePath.Encode(DocumentTree.Origin * 2 + offset + i)).ToArray() });
-    await insert.ExecuteNonQueryAsync();
-    return ids;
-}
-
-static async Task<JsonElement> RunLoadAsync(string directory, string url, IEnumerable<(string Name, string Token)> documents, int pid, string[] load)
-{
-    var manifest = Path.Combine(Path.GetTempPath(), $"collab-bench-{Guid.NewGuid():N}.json");
-    await File.WriteAllTextAsync(manifest, JsonSerializer.Serialize(new { documents = documents.Select(d => new { name = d.Name, token = d.Token }) }));
-    using var process = StartNode(directory, "load.mjs", ["--url", url, "--manifest", manifest, "--pid", pid.ToString(CultureInfo.InvariantCulture), .. load]);
-    var output = await process.StandardOutput.ReadToEndAsync();
-    var error = await process.StandardError.ReadToEndAsync();
-    await process.WaitForExitAsync();
-    File.Delete(manifest);
-    if (process.ExitCode != 0)
-    {
-        throw new InvalidOperationException($"load.mjs failed against {url}: {error}");
-    }
-    return JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement;
-}
-
-static Process StartNode(string directory, string script, params string[] arguments)
-{
-    var start = new ProcessStartInfo("node") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-    start.ArgumentList.Add(script);
-    foreach (var argument in arguments)
-    {
-        start.ArgumentList.Add(argument);
-    }
-    return Process.Start(start)!;
-}
-
