@@ -16,6 +16,12 @@ var api = builder.AddProject<Projects.Docs_Api>("api")
     .WithReference(docsdb).WaitFor(docsdb)
     .WithReference(redis).WaitFor(redis)
     .WithEnvironment("Collaboration__ServerSecret", collaborationSecret);
+if (!builder.ExecutionContext.IsPublishMode)
+{
+    // Attachments: a folder under the data directory unless ConnectionStrings:blobs names a store (README, Attachments).
+    api.WithEnvironment("ConnectionStrings__blobs", builder.Configuration.GetConnectionString("blobs")
+        ?? new Uri(Path.Combine(Path.GetFullPath(builder.Options.DataDirectory), "blobs")).AbsoluteUri);
+}
 signIn.ValidatesTokens(api);
 
 // Several instances serve the same documents through Redis (collab:Instances: running, 1 by default,
