@@ -51,6 +51,9 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
             InputStream = file,
             AutoCloseStream = false,
             ContentType = mediaType,
+            // aws-chunked bodies are not understood everywhere (some S3 services store the chunk signatures
+            // as content); the spooled file can be hashed whole instead.
+            UseChunkEncoding = false,
         }, cancellationToken);
     }
 
