@@ -68,6 +68,7 @@ app.MapGroup("/api/v1.0")
     .MapInvitationEndpoints()
     .MapAskForAccessEndpoints()
     .MapCollaborationEndpoints()
+    .MapMediaAuthEndpoints()
     .MapAttachmentEndpoints()
     .MapUserEndpoints()
     .MapConfigEndpoints();

@@ -18,6 +18,7 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
     public S3BlobStore(S3Settings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        Settings = settings;
         _bucket = settings.Bucket;
         _client = new AmazonS3Client(new BasicAWSCredentials(settings.AccessKey, settings.SecretKey), new AmazonS3Config
         {
@@ -29,7 +30,7 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         });
     }
 
-    public AmazonS3Client Client => _client;
+    public S3Settings Settings { get; }
 
     public string Bucket => _bucket;
 

@@ -13,4 +13,7 @@ public sealed record S3Settings(string Endpoint, string Bucket, string AccessKey
             : fallback ?? throw new FormatException($"The blob store's connection string lacks {name}=….");
         return new S3Settings(Part("Endpoint"), Part("Bucket"), Part("AccessKey"), Part("SecretKey"), Part("Region", "us-east-1"));
     }
+
+    /// <summary>Without the keys: settings end up in logs and messages, secrets must not.</summary>
+    public override string ToString() => $"S3 bucket {Bucket} at {Endpoint} ({Region})";
 }

@@ -177,6 +177,35 @@ public sealed class AttachmentTests(StackFixture stack)
         Assert.True((await Person.ProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("file", out _));
     }
 
+    [Fact]
+    public async Task Media_auth_answers_a_front_servers_sub_request_for_readers_only()
+    {
+        var alice = await stack.NewPersonAsync();
+        var reader = await stack.NewPersonAsync();
+        var stranger = await stack.NewPersonAsync();
+        var id = await alice.CreateAsync("Behind a front server");
+        await alice.GrantAsync(id, reader, "reader");
+        var url = await UploadOkAsync(alice, id, Png(300), "a.png");
+
+        async Task<HttpStatusCode> AskAsync(Person person, string? originalUrl)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/v1.0/documents/media-auth/", UriKind.Relative));
+            if (originalUrl is not null)
+            {
+                request.Headers.Add("X-Original-URL", originalUrl);
+            }
+            using var response = await person.Api.Http.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await AskAsync(reader, url));
+        Assert.Equal(HttpStatusCode.OK, await AskAsync(alice, "https://docs.example.org" + url + "?download=1"));
+        Assert.Equal(HttpStatusCode.Forbidden, await AskAsync(stranger, url));
+        Assert.Equal(HttpStatusCode.Forbidden, await AskAsync(reader, $"/media/{id}/attachments/{Guid.NewGuid()}.png"));
+        Assert.Equal(HttpStatusCode.Forbidden, await AskAsync(reader, "/api/v1.0/documents/"));
+        Assert.Equal(HttpStatusCode.Forbidden, await AskAsync(reader, null));
+    }
+
     /// <summary>A PNG signature followed by random bytes: what the server checks is the signature.</summary>
     private static byte[] Png(int length) => [.. PngSignature, .. RandomNumberGenerator.GetBytes(length - PngSignature.Length)];
 
