@@ -16,11 +16,12 @@ var api = builder.AddProject<Projects.Docs_Api>("api")
     .WithReference(docsdb).WaitFor(docsdb)
     .WithReference(redis).WaitFor(redis)
     .WithEnvironment("Collaboration__ServerSecret", collaborationSecret);
+// Attachments: a folder under the data directory unless ConnectionStrings:blobs names a store (README, Attachments).
+var blobs = builder.Configuration.GetConnectionString("blobs")
+    ?? new Uri(Path.Combine(Path.GetFullPath(builder.Options.DataDirectory), "blobs")).AbsoluteUri;
 if (!builder.ExecutionContext.IsPublishMode)
 {
-    // Attachments: a folder under the data directory unless ConnectionStrings:blobs names a store (README, Attachments).
-    api.WithEnvironment("ConnectionStrings__blobs", builder.Configuration.GetConnectionString("blobs")
-        ?? new Uri(Path.Combine(Path.GetFullPath(builder.Options.DataDirectory), "blobs")).AbsoluteUri);
+    api.WithEnvironment("ConnectionStrings__blobs", blobs);
 }
 signIn.ValidatesTokens(api);
 
@@ -47,6 +48,10 @@ var worker = builder.AddProject<Projects.Docs_Worker>("worker")
     .WithReference(docsdb).WaitFor(api)
     .WithReference(redis).WaitFor(redis)
     .WithMailPickup(builder);
+if (!builder.ExecutionContext.IsPublishMode)
+{
+    worker.WithEnvironment("ConnectionStrings__blobs", blobs);
+}
 signIn.ValidatesTokens(worker);
 
 var web = builder.AddProject<Projects.Docs_Web>("web")

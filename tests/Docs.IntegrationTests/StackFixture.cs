@@ -8,6 +8,9 @@ public sealed class StackFixture : IAsyncLifetime
 {
     public TestingApplication App { get; private set; } = null!;
 
+    /// <summary>Where the services keep attachments (ConnectionStrings:blobs), for tests that look at the files.</summary>
+    public string BlobFolder { get; } = Directory.CreateTempSubdirectory("docs-test-blobs-").FullName;
+
     public async Task InitializeAsync()
     {
         App = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Docs_AppHost>(configure: (_, configuration) =>
@@ -28,11 +31,16 @@ public sealed class StackFixture : IAsyncLifetime
                 // The second instance sends every frame through ASP.NET Core's WebSocket, as behind TLS or HTTP/2:
                 // the tests of clients on several instances cover both ways of writing.
                 ["Services:collab-2:Collaboration:DirectWrites"] = "false",
+                ["ConnectionStrings:blobs"] = new Uri(BlobFolder).AbsoluteUri,
             }));
         await App.StartAsync();
     }
 
-    public async Task DisposeAsync() => await App.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        Directory.Delete(BlobFolder, recursive: true);
+    }
 
     /// <summary>An address on the web front (its pages, the sign-in endpoints and the gateway).</summary>
     public Uri Web(string path) => new(App.GetEndpoint("web"), path);
