@@ -24,6 +24,9 @@ public static class AttachmentUploadEndpoints
     /// <summary>Room for the multipart framing around the file itself.</summary>
     private const long MultipartOverhead = 64 * 1024;
 
+    /// <summary>How far past the limit a refused body is still read and discarded, rather than the connection cut.</summary>
+    private const long MaxDrainedBytes = 64 * 1024 * 1024;
+
     public static RouteGroupBuilder MapAttachmentEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/documents/{id:guid}/attachment-upload/", UploadAsync)
@@ -41,13 +44,16 @@ public static class AttachmentUploadEndpoints
         {
             return refusal!;
         }
-        if (context.Request.ContentLength > options.MaxUploadBytes + MultipartOverhead)
-        {
-            return TooLarge(options);
-        }
+        var announced = context.Request.ContentLength;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
         {
-            bodyLimit.MaxRequestBodySize = options.MaxUploadBytes + MultipartOverhead;
+            // An announced body past the limit is refused unread, yet drained (not cut off, up to a bound), so that
+            // the caller (or the gateway in between) gets the problem instead of a broken connection.
+            bodyLimit.MaxRequestBodySize = Math.Clamp(announced ?? 0, options.MaxUploadBytes + MultipartOverhead, options.MaxUploadBytes + MaxDrainedBytes);
+        }
+        if (announced > options.MaxUploadBytes + MultipartOverhead)
+        {
+            return TooLarge(options);
         }
         if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var contentType)
             || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
