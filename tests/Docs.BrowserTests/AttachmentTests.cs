@@ -39,6 +39,26 @@ public sealed class AttachmentTests(BrowserStack stack)
         await Expect(bob.Page.Editor()).ToHaveAttributeAsync("contenteditable", "false");
     }
 
+    [Fact]
+    public async Task A_refused_file_says_why()
+    {
+        await using var alice = await stack.SignInAsync("alice");
+        await alice.Page.NewDocumentAsync("Refused " + Guid.NewGuid().ToString("N")[..6]);
+
+        await alice.Page.TypeAtEndAsync("/image");
+        await alice.Page.Keyboard.PressAsync("Enter");
+        var chooser = await alice.Page.RunAndWaitForFileChooserAsync(() =>
+            alice.Page.GetByRole(AriaRole.Button, new() { Name = "Upload image" }).ClickAsync());
+        // A page dressed up as a picture: its bytes say what it is.
+        await chooser.SetFilesAsync(new FilePayload
+        {
+            Name = "cat.png", MimeType = "image/png", Buffer = "<html><script>alert(1)</script></html>"u8.ToArray(),
+        });
+
+        await Expect(alice.Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "cat.png" })).ToContainTextAsync("cannot be attached");
+        await Expect(alice.Page.Editor().Locator("img[src*='/media/']")).ToHaveCountAsync(0);
+    }
+
     /// <summary>The browser fetched and decoded the image (a refused or missing one has no natural width).</summary>
     private static async Task ExpectLoadedAsync(ILocator image)
     {

@@ -12,7 +12,7 @@ import { en, fr } from '@blocknote/core/locales'
 import '@blocknote/core/fonts/inter.css'
 import '@blocknote/mantine/style.css'
 import { ticketSource } from './tickets.js'
-import { attachmentUploader } from './uploads.js'
+import { attachmentUploader, showUploadError } from './uploads.js'
 import { connectionStatus, showStatus } from './status.js'
 import { openLocalCopy, pendingChanges } from './local.js'
 import { cursorColors, distinctColors } from './colors.js'
@@ -72,7 +72,7 @@ export async function mount(element, options) {
   window.addEventListener('beforeunload', warnBeforeLeaving)
   const root = createRoot(element)
   const fragment = doc.getXmlFragment(FRAGMENT)
-  const uploadFile = attachmentUploader(options.documentId, antiforgeryToken())
+  const uploadFile = attachmentUploader(options.documentId, antiforgeryToken(), message => showUploadError(element, message))
   const render = () => root.render(
     <Editor provider={provider} fragment={fragment} user={options.user} renderCursor={cursors.render}
       editable={tickets.canWrite} language={options.language} theme={theme()} uploadFile={uploadFile} />)
