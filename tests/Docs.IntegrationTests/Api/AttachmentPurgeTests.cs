@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Docs.Core.Data;
 using Docs.Core.Jobs;
@@ -69,15 +68,9 @@ public sealed class AttachmentPurgeTests(StackFixture stack)
 
     private string BlobPath(string key) => Path.Combine(stack.BlobFolder, key);
 
-    private static async Task<string> UploadAsync(Person person, Guid document)
-    {
-        var file = new ByteArrayContent([0xFF, 0xD8, 0xFF, 0xE0, .. RandomNumberGenerator.GetBytes(500)]);
-        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-        using var form = new MultipartFormDataContent { { file, "file", "photo.jpg" } };
-        using var response = await person.Api.Http.PostAsync(new Uri($"/api/v1.0/documents/{document}/attachment-upload/", UriKind.Relative), form);
-        var url = (await Person.ExpectAsync(response, HttpStatusCode.Created)).GetProperty("file").GetString()!;
-        return url["/media/".Length..];
-    }
+    /// <summary>A JPEG's signature and random bytes; returns the key.</summary>
+    private static async Task<string> UploadAsync(Person person, Guid document) =>
+        (await AttachmentTests.UploadOkAsync(person, document, [0xFF, 0xD8, 0xFF, 0xE0, .. RandomNumberGenerator.GetBytes(500)], "photo.jpg"))["/media/".Length..];
 
     private DocsDbContext Database() =>
         new(new DbContextOptionsBuilder<DocsDbContext>().UseNpgsql(stack.App.GetConnectionString("docsdb")).Options);

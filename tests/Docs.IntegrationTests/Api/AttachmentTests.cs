@@ -229,7 +229,8 @@ public sealed class AttachmentTests(StackFixture stack)
     /// <summary>A PNG signature followed by random bytes: what the server checks is the signature.</summary>
     private static byte[] Png(int length) => [.. PngSignature, .. RandomNumberGenerator.GetBytes(length - PngSignature.Length)];
 
-    private static async Task<string> UploadOkAsync(Person person, Guid document, byte[] bytes, string fileName, string contentType = "application/octet-stream", bool chunked = false)
+    /// <summary>Uploads as <paramref name="person"/> and returns the file's /media/ URL.</summary>
+    internal static async Task<string> UploadOkAsync(Person person, Guid document, byte[] bytes, string fileName, string contentType = "application/octet-stream", bool chunked = false)
     {
         using var response = await UploadAsync(person, document, bytes, fileName, contentType, chunked);
         return (await Person.ExpectAsync(response, HttpStatusCode.Created)).GetProperty("file").GetString()!;
