@@ -16,13 +16,6 @@ var api = builder.AddProject<Projects.Docs_Api>("api")
     .WithReference(docsdb).WaitFor(docsdb)
     .WithReference(redis).WaitFor(redis)
     .WithEnvironment("Collaboration__ServerSecret", collaborationSecret);
-// Attachments: a folder under the data directory unless ConnectionStrings:blobs names a store (README, Attachments).
-var blobs = builder.Configuration.GetConnectionString("blobs")
-    ?? new Uri(Path.Combine(Path.GetFullPath(builder.Options.DataDirectory), "blobs")).AbsoluteUri;
-if (!builder.ExecutionContext.IsPublishMode)
-{
-    api.WithEnvironment("ConnectionStrings__blobs", blobs);
-}
 signIn.ValidatesTokens(api);
 
 // Several instances serve the same documents through Redis (collab:Instances: running, 1 by default,
@@ -50,6 +43,10 @@ var worker = builder.AddProject<Projects.Docs_Worker>("worker")
     .WithMailPickup(builder);
 if (!builder.ExecutionContext.IsPublishMode)
 {
+    // Attachments: a folder under the data directory unless ConnectionStrings:blobs names a store (README, Attachments).
+    var blobs = builder.Configuration.GetConnectionString("blobs")
+        ?? new Uri(Path.Combine(Path.GetFullPath(builder.Options.DataDirectory), "blobs")).AbsoluteUri;
+    api.WithEnvironment("ConnectionStrings__blobs", blobs);
     worker.WithEnvironment("ConnectionStrings__blobs", blobs);
 }
 signIn.ValidatesTokens(worker);

@@ -78,6 +78,10 @@ public static class AttachmentUploadEndpoints
         {
             return TooLarge(options);
         }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(options); // the server's own body limit, reached before the file's (large parts before it)
+        }
         catch (IOException) when (!context.RequestAborted.IsCancellationRequested)
         {
             return Problems.BadRequest("The multipart body could not be read.");
