@@ -4,15 +4,19 @@ using Microsoft.Extensions.Configuration;
 namespace Docs.IntegrationTests;
 
 /// <summary>One running stack shared by the tests of the <see cref="StackCollection"/>.</summary>
-public sealed class StackFixture : IAsyncLifetime
+public class StackFixture : IAsyncLifetime
 {
     public TestingApplication App { get; private set; } = null!;
 
     /// <summary>Where the services keep attachments (ConnectionStrings:blobs), for tests that look at the files.</summary>
     public string BlobFolder { get; } = Directory.CreateTempSubdirectory("docs-test-blobs-").FullName;
 
+    /// <summary>The blob store the services are given (ConnectionStrings:blobs): <see cref="BlobFolder"/> unless a fixture says otherwise.</summary>
+    protected virtual Task<string> BlobStoreAsync() => Task.FromResult(new Uri(BlobFolder).AbsoluteUri);
+
     public async Task InitializeAsync()
     {
+        var blobs = await BlobStoreAsync();
         App = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Docs_AppHost>(configure: (_, configuration) =>
             configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -31,12 +35,12 @@ public sealed class StackFixture : IAsyncLifetime
                 // The second instance sends every frame through ASP.NET Core's WebSocket, as behind TLS or HTTP/2:
                 // the tests of clients on several instances cover both ways of writing.
                 ["Services:collab-2:Collaboration:DirectWrites"] = "false",
-                ["ConnectionStrings:blobs"] = new Uri(BlobFolder).AbsoluteUri,
+                ["ConnectionStrings:blobs"] = blobs,
             }));
         await App.StartAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await App.DisposeAsync();
         Directory.Delete(BlobFolder, recursive: true);
