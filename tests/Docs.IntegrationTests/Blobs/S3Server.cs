@@ -21,6 +21,20 @@ public sealed class S3Server : IAsyncLifetime
         Settings = new S3Settings(endpoint, Bucket, "S3RVER", "S3RVER", "us-east-1");
     }
 
+    /// <summary>Fetches an object as a front web server would, with <see cref="S3RequestSigner"/>'s headers.</summary>
+    public async Task<HttpResponseMessage> FetchSignedAsync(string key)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"{Settings.Endpoint}/{Bucket}/{key}"));
+        foreach (var (name, value) in S3RequestSigner.SignGet(Settings, key, DateTimeOffset.UtcNow))
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+        var response = await http.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
+    }
+
     public async Task DisposeAsync()
     {
         if (_server is not null)
