@@ -4,6 +4,7 @@ using Docs.Api;
 using Docs.Api.Authentication;
 using Docs.Api.Features.Accesses;
 using Docs.Api.Features.AskForAccess;
+using Docs.Api.Features.Attachments;
 using Docs.Api.Features.Collaboration;
 using Docs.Api.Features.Config;
 using Docs.Api.Features.Documents;
@@ -20,6 +21,7 @@ builder.AddDocsDbContext<DocsDbContext>(DocsDbContext.ConnectionName);
 builder.AddDocsRedis();
 builder.AddBearerAuthentication();
 builder.AddDocsApi();
+builder.AddAttachments();
 builder.AddBadInputProblems();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
@@ -66,7 +68,11 @@ app.MapGroup("/api/v1.0")
     .MapInvitationEndpoints()
     .MapAskForAccessEndpoints()
     .MapCollaborationEndpoints()
+    .MapMediaAuthEndpoints()
+    .MapAttachmentEndpoints()
     .MapUserEndpoints()
     .MapConfigEndpoints();
+
+app.MapMediaEndpoints();
 
 await app.RunAsync();

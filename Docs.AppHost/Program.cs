@@ -51,6 +51,13 @@ var worker = builder.AddService<Projects.Docs_Worker>("worker")
     .WithReference(docsdb).WaitFor(api)
     .WithReference(redis).WaitFor(redis)
     .WithMailPickup(builder);
+if (!builder.ExecutionContext.IsPublishMode)
+{
+    // Attachments: a folder under the data directory unless ConnectionStrings:blobs names a store (README, Attachments).
+    var blobs = builder.AddBlobStore("blobs");
+    api.WithReference(blobs);
+    worker.WithReference(blobs);
+}
 signIn.ValidatesTokens(worker);
 
 var web = builder.AddService<Projects.Docs_Web>("web", defaultPort: 8080)

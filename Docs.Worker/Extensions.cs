@@ -1,3 +1,4 @@
+using Docs.Core.Blobs;
 using Docs.Core.Data;
 using Docs.Core.Jobs;
 using Docs.Worker.Mail;
@@ -18,6 +19,8 @@ public static class Extensions
         builder.Services.AddSingleton<MailSender>();
         builder.Services.AddScoped<IMailJobs, MailJobs>();
         builder.Services.AddScoped<ITrashPurgeJob, TrashPurgeJob>();
+        // The same store as Docs.Api's (ConnectionStrings:blobs): the purge deletes attachments nobody holds any more.
+        builder.Services.AddSingleton(BlobStores.Create(builder.Configuration.GetConnectionString(BlobStores.ConnectionName)));
 
         var connectionString = builder.Configuration.GetConnectionString(DocsDbContext.ConnectionName)!;
         builder.Services.AddHangfire(hangfire => hangfire

@@ -52,6 +52,8 @@ public sealed class DocsDbContext(DbContextOptions<DocsDbContext> options) : DbC
             document.HasIndex(d => d.Path).IsUnique().HasOperators("text_pattern_ops");
             document.HasOne(d => d.Creator).WithMany().HasForeignKey(d => d.CreatorId).OnDelete(DeleteBehavior.SetNull);
             document.HasIndex(d => d.DeletedAt);
+            // Serving /media/{key} looks up the documents holding the key (attachments @> ARRAY[key]).
+            document.HasIndex(d => d.Attachments).HasMethod("gin");
         });
 
         modelBuilder.Entity<DocumentAccess>(access =>

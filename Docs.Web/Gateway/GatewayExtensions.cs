@@ -26,6 +26,8 @@ public static partial class GatewayExtensions
         var routes = new[]
         {
             Route("api", "/api/v1.0/{**rest}", ApiCluster),
+            // Docs.Api enforces its own upload limit (Media:MaxUploadBytes, with a problem): not this server's default 30 MB.
+            Route("attachment-upload", "/api/v1.0/documents/{id}/attachment-upload/", ApiCluster) with { MaxRequestBodySize = -1 },
             Route("media", "/media/{**rest}", ApiCluster),
             Route("collaboration", "/collaboration/ws/{**rest}", CollabCluster),
             Route("collaboration-yws", "/collaboration/yws/{**rest}", CollabCluster),

@@ -1,5 +1,6 @@
 using Docs.Web.Authentication;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace Docs.Web.Security;
 
@@ -19,7 +20,8 @@ public static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = policy;
+                // A proxied answer may bring a policy of its own (media are sandboxed): keep it beside ours, browsers enforce both.
+                headers.ContentSecurityPolicy = StringValues.Concat(headers.ContentSecurityPolicy, policy);
                 headers.XFrameOptions = "DENY";
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

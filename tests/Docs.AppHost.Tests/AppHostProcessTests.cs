@@ -125,7 +125,8 @@ public sealed class AppHostProcessTests
         Assert.Contains(commands, command => command.Contains("redis-server", StringComparison.Ordinal));
         foreach (var service in new[] { "Docs.Identity", "Docs.Api", "Docs.Collab", "Docs.Worker", "Docs.Web" })
         {
-            Assert.Contains(commands, command => command.Contains(service + ".dll", StringComparison.Ordinal));
+            // Aspire starts a project with `dotnet run`, which runs the program from the project's build output.
+            Assert.Contains(commands, command => command.Contains($"{service}/bin/", StringComparison.Ordinal));
         }
     }
 }

@@ -3,12 +3,19 @@ using Docs.Testing;
 namespace Docs.IntegrationTests;
 
 /// <summary>One running stack shared by the tests of the <see cref="StackCollection"/>.</summary>
-public sealed class StackFixture : IAsyncLifetime
+public class StackFixture : IAsyncLifetime
 {
     public TestingApplication App { get; private set; } = null!;
 
+    /// <summary>Where the services keep attachments (ConnectionStrings:blobs), for tests that look at the files.</summary>
+    public string BlobFolder { get; } = Directory.CreateTempSubdirectory("docs-test-blobs-").FullName;
+
+    /// <summary>The blob store the services are given (ConnectionStrings:blobs): <see cref="BlobFolder"/> unless a fixture says otherwise.</summary>
+    protected virtual Task<string> BlobStoreAsync() => Task.FromResult(new Uri(BlobFolder).AbsoluteUri);
+
     public async Task InitializeAsync()
     {
+        var blobs = await BlobStoreAsync();
         App = await TestingApplication.StartAsync(new Dictionary<string, string?>
             {
                 // Access tokens last 5 minutes; the web front refreshes them when less than 4:58 is left, so a test sees a refresh after 2 s.
@@ -26,10 +33,15 @@ public sealed class StackFixture : IAsyncLifetime
                 // The second instance sends every frame through ASP.NET Core's WebSocket, as behind TLS or HTTP/2:
                 // the tests of clients on several instances cover both ways of writing.
                 ["Services:collab-2:Collaboration:DirectWrites"] = "false",
+                ["ConnectionStrings:blobs"] = blobs,
             });
     }
 
-    public async Task DisposeAsync() => await App.DisposeAsync();
+    public virtual async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        Directory.Delete(BlobFolder, recursive: true);
+    }
 
     /// <summary>An address on the web front (its pages, the sign-in endpoints and the gateway).</summary>
     public Uri Web(string path) => new(App.GetEndpoint("web"), path);

@@ -19,7 +19,8 @@ public static class NodeInterop
         lock (Gate)
         {
             if (!File.Exists(Path.Combine(interop, "node_modules", "yjs", "package.json"))
-                || !File.Exists(Path.Combine(interop, "node_modules", "@hocuspocus", "provider", "package.json")))
+                || !File.Exists(Path.Combine(interop, "node_modules", "@hocuspocus", "provider", "package.json"))
+                || !File.Exists(Path.Combine(interop, "node_modules", "s3rver", "package.json")))
             {
                 Run("npm", ["ci", "--no-audit", "--no-fund"], interop, TimeSpan.FromMinutes(5));
             }

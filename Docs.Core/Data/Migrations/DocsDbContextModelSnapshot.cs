@@ -103,6 +103,11 @@ namespace Docs.Core.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_documents");
 
+                    b.HasIndex("Attachments")
+                        .HasDatabaseName("ix_documents_attachments");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Attachments"), "gin");
+
                     b.HasIndex("CreatorId")
                         .HasDatabaseName("ix_documents_creator_id");
 

@@ -12,6 +12,7 @@ import { en, fr } from '@blocknote/core/locales'
 import '@blocknote/core/fonts/inter.css'
 import '@blocknote/mantine/style.css'
 import { ticketSource } from './tickets.js'
+import { attachmentUploader, showUploadError } from './uploads.js'
 import { connectionStatus, showStatus } from './status.js'
 import { openLocalCopy, pendingChanges } from './local.js'
 import { cursorColors, distinctColors } from './colors.js'
@@ -21,10 +22,11 @@ const dictionaries = { en, fr }
 // The shared type the server converts to and from (as the reference's front end names it).
 const FRAGMENT = 'document-store'
 
-function Editor({ provider, fragment, user, renderCursor, editable, language, theme }) {
+function Editor({ provider, fragment, user, renderCursor, editable, language, theme, uploadFile }) {
   const editor = useCreateBlockNote({
     collaboration: { provider, fragment, user, renderCursor, showCursorLabels: 'activity' },
     dictionary: dictionaries[language] ?? en,
+    uploadFile,
   }, [provider, fragment])
   useEffect(() => { editor.isEditable = editable }, [editor, editable])
   return <BlockNoteView editor={editor} editable={editable} theme={theme} />
@@ -70,9 +72,10 @@ export async function mount(element, options) {
   window.addEventListener('beforeunload', warnBeforeLeaving)
   const root = createRoot(element)
   const fragment = doc.getXmlFragment(FRAGMENT)
+  const uploadFile = attachmentUploader(options.documentId, antiforgeryToken(), message => showUploadError(element, message))
   const render = () => root.render(
     <Editor provider={provider} fragment={fragment} user={options.user} renderCursor={cursors.render}
-      editable={tickets.canWrite} language={options.language} theme={theme()} />)
+      editable={tickets.canWrite} language={options.language} theme={theme()} uploadFile={uploadFile} />)
   tickets.onChange = () => { render(); report.refresh() }
   window.addEventListener('docs-theme', render)
   render()

@@ -1,0 +1,20 @@
+namespace Docs.IntegrationTests.Blobs;
+
+/// <summary>The whole stack keeping its attachments in S3 (a real S3 protocol server, s3rver), for <see cref="S3AttachmentTests"/>.</summary>
+public sealed class S3StackFixture : StackFixture
+{
+    public S3Server S3 { get; } = new();
+
+    protected override async Task<string> BlobStoreAsync()
+    {
+        await S3.InitializeAsync();
+        var s3 = S3.Settings;
+        return $"Endpoint={s3.Endpoint};Bucket={s3.Bucket};AccessKey={s3.AccessKey};SecretKey={s3.SecretKey};Region={s3.Region}";
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await S3.DisposeAsync();
+    }
+}
