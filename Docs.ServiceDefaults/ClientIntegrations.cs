@@ -15,6 +15,7 @@ public static class ClientIntegrations
     public static IHostApplicationBuilder AddDocsDbContext<TContext>(this IHostApplicationBuilder builder, string connectionName)
         where TContext : DbContext
     {
+        Require(builder.Configuration, connectionName);
         builder.AddNpgsqlDbContext<TContext>(connectionName, settings => settings.ConnectionString = Tuned(builder.Configuration, connectionName, settings.ConnectionString));
         return builder;
     }
@@ -22,6 +23,7 @@ public static class ClientIntegrations
     /// <summary>An <see cref="NpgsqlDataSource"/> of its own on the same database (Collab's update log).</summary>
     public static IHostApplicationBuilder AddDocsDataSource(this IHostApplicationBuilder builder, string connectionName, Action<NpgsqlDataSourceBuilder>? configure = null)
     {
+        Require(builder.Configuration, connectionName);
         builder.AddNpgsqlDataSource(connectionName, settings => settings.ConnectionString = Tuned(builder.Configuration, connectionName, settings.ConnectionString), configure);
         return builder;
     }
@@ -29,9 +31,24 @@ public static class ClientIntegrations
     /// <summary>The shared Redis multiplexer on <c>ConnectionStrings:{connectionName}</c>.</summary>
     public static IHostApplicationBuilder AddDocsRedis(this IHostApplicationBuilder builder, string connectionName = "redis")
     {
+        Require(builder.Configuration, connectionName);
         // Start even while Redis is still coming up or briefly away; the multiplexer reconnects.
         builder.AddRedisClient(connectionName, configureOptions: options => options.AbortOnConnectFail = false);
         return builder;
+    }
+
+    /// <summary>
+    /// Stops start-up when the connection string is missing, saying where it is expected to come from
+    /// (Aspire's clients would only say so at their first use).
+    /// </summary>
+    private static void Require(IConfiguration configuration, string name)
+    {
+        if (string.IsNullOrWhiteSpace(configuration.GetConnectionString(name)))
+        {
+            throw new InvalidOperationException(
+                $"Connection string '{name}' is missing. Set 'ConnectionStrings:{name}' in configuration " +
+                $"(environment variable ConnectionStrings__{name}); the AppHost sets it for services that reference '{name}'.");
+        }
     }
 
     private static string? Tuned(IConfiguration configuration, string connectionName, string? connectionString)
