@@ -103,9 +103,9 @@ internal sealed class AppHostProcess : IAsyncDisposable
     public IReadOnlyList<int> Descendants()
     {
         var parents = new Dictionary<int, int>();
-        foreach (var directory in Directory.GetDirectories("/proc"))
+        foreach (var pid in ProcessInfo.All())
         {
-            if (int.TryParse(Path.GetFileName(directory), out var pid) && ProcessInfo.Parent(pid) is { } parent)
+            if (ProcessInfo.Parent(pid) is { } parent)
             {
                 parents[pid] = parent;
             }
@@ -139,38 +139,6 @@ internal sealed class AppHostProcess : IAsyncDisposable
         }
         catch (IOException)
         {
-        }
-    }
-}
-
-internal static class ProcessInfo
-{
-    /// <summary>The parent of a process, or null when it is gone (or a zombie: exited, only not reaped).</summary>
-    public static int? Parent(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return fields[0] is "Z" or "X" ? null : int.Parse(fields[1], CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
-
-    public static bool IsRunning(int pid) => Parent(pid) is not null;
-
-    public static string CommandLine(int pid)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim();
-        }
-        catch (IOException)
-        {
-            return "";
         }
     }
 }

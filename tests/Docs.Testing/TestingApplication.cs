@@ -154,30 +154,11 @@ public sealed class TestingApplication : IAsyncDisposable
     public int? GetProcessId(string resource)
     {
         var marker = $"{ProcessMarker}={_instance}/{resource}";
-        var marked = new List<(int Pid, int Parent)>();
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
-            {
-                continue;
-            }
-            try
-            {
-                if (File.ReadAllText(Path.Combine(directory, "environ")).Split('\0').Contains(marker))
-                {
-                    var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                    if (fields[0] is not ("Z" or "X"))
-                    {
-                        marked.Add((pid, int.Parse(fields[1], CultureInfo.InvariantCulture)));
-                    }
-                }
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // gone meanwhile, or not ours to read
-            }
-        }
+        var marked = ProcessInfo.All()
+            .Where(pid => ProcessInfo.HasEnvironment(pid, marker))
+            .Select(pid => (Pid: pid, Parent: ProcessInfo.Parent(pid)))
+            .Where(process => process.Parent is not null)
+            .ToList();
         // The program is the marked process whose parent is marked too (dotnet run), or the only one.
         return marked.Where(process => marked.Any(parent => parent.Pid == process.Parent)).Select(process => (int?)process.Pid).FirstOrDefault()
             ?? (marked.Count == 1 ? marked[0].Pid : null);
