@@ -1,3 +1,4 @@
+using Docs;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Docs.Api;
@@ -17,7 +18,7 @@ using Scalar.AspNetCore;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddDocsDbContext<DocsDbContext>(DocsDbContext.ConnectionName);
+builder.AddDocsDbContext<DocsDbContext>(ResourceNames.DocsDatabase);
 builder.AddDocsRedis();
 builder.AddBearerAuthentication();
 builder.AddDocsApi();

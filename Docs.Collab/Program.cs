@@ -1,3 +1,4 @@
+using Docs;
 using Docs.Collab;
 using Docs.Collab.Admin;
 using Docs.Collab.Connections;
@@ -20,7 +21,7 @@ if (Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT")
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
 builder.AddServiceDefaults();
-builder.AddDocsDbContext<DocsDbContext>(DocsDbContext.ConnectionName);
+builder.AddDocsDbContext<DocsDbContext>(ResourceNames.DocsDatabase);
 builder.AddDocsRedis();
 builder.AddCollaboration();
 builder.Services.AddProblemDetails();

@@ -24,14 +24,14 @@ internal sealed class AppHostProcess : IAsyncDisposable
 
     public string AllOutput => string.Join('\n', _output);
 
-    /// <summary>
-    /// Starts the AppHost built beside the tests (or <paramref name="executable"/>, such as the repository's
-    /// <c>run.sh</c>), with its own data directory and web port.
-    /// <paramref name="wrapper"/> runs before it (e.g. <c>env --default-signal=INT</c>).
-    /// </summary>
     public string DataDirectory => _dataDirectory;
 
-    public static AppHostProcess Start(IDictionary<string, string>? environment = null, IReadOnlyList<string>? wrapper = null, string? executable = null, string? dataDirectory = null)
+    /// <summary>
+    /// Starts the AppHost built beside the tests (or <paramref name="executable"/>, such as the repository's
+    /// <c>run.sh</c>, given <paramref name="arguments"/>), with its own data directory and web port.
+    /// <paramref name="wrapper"/> runs before it (e.g. <c>env --default-signal=INT</c>).
+    /// </summary>
+    public static AppHostProcess Start(IDictionary<string, string>? environment = null, IReadOnlyList<string>? wrapper = null, string? executable = null, string? dataDirectory = null, IReadOnlyList<string>? arguments = null)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "docs-tests", "apphost-" + Guid.NewGuid().ToString("N")[..8]);
         executable ??= Path.Combine(AppContext.BaseDirectory, "Docs.AppHost");
@@ -41,7 +41,7 @@ internal sealed class AppHostProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in wrapper?.Skip(1).Append(executable) ?? [])
+        foreach (var argument in (wrapper?.Skip(1).Append(executable) ?? []).Concat(arguments ?? []))
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -55,6 +55,9 @@ internal sealed class AppHostProcess : IAsyncDisposable
         startInfo.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
         startInfo.Environment["DOTNET_ENVIRONMENT"] = "Development";
         startInfo.Environment["NO_COLOR"] = "1";
+        // With a dashboard, Aspire looks for a newer version of itself (`dotnet package search`): CPU and a
+        // network the tests do not have.
+        startInfo.Environment["ASPIRE_VERSION_CHECK_DISABLED"] = "true";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             startInfo.Environment[name] = value;
