@@ -26,6 +26,9 @@ internal sealed class AppHostProcess : IAsyncDisposable
 
     public string DataDirectory => _dataDirectory;
 
+    /// <summary>The site's address (its port is this test's own).</summary>
+    public Uri SiteUrl { get; private init; } = null!;
+
     /// <summary>
     /// Starts the AppHost built beside the tests (or <paramref name="executable"/>, such as the repository's
     /// <c>run.sh</c>, given <paramref name="arguments"/>), with its own data directory and web port.
@@ -46,7 +49,8 @@ internal sealed class AppHostProcess : IAsyncDisposable
             startInfo.ArgumentList.Add(argument);
         }
         startInfo.Environment["AppHost__DataDirectory"] = dataDirectory;
-        startInfo.Environment["web__Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+        var webPort = FreePort.Next();
+        startInfo.Environment["web__Port"] = webPort.ToString(CultureInfo.InvariantCulture);
         startInfo.Environment["identity__Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
         // The launch profile's dashboard settings (run.sh's too), on ports of its own.
         startInfo.Environment["ASPNETCORE_URLS"] = $"http://localhost:{FreePort.Next()}";
@@ -63,7 +67,7 @@ internal sealed class AppHostProcess : IAsyncDisposable
             startInfo.Environment[name] = value;
         }
         var process = new Process { StartInfo = startInfo };
-        var host = new AppHostProcess(process, dataDirectory);
+        var host = new AppHostProcess(process, dataDirectory) { SiteUrl = new Uri($"http://localhost:{webPort}/") };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { host._output.Enqueue(e.Data); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { host._output.Enqueue(e.Data); } };
         process.Start();

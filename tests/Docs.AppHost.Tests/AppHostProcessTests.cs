@@ -15,6 +15,11 @@ public sealed class AppHostProcessTests
         await host.WaitForOutputAsync("Docs is running", StartTimeout);
         var children = host.Descendants();
         AssertRunsTheStack(children);
+        // The summary waits for every service, not just the site: the API answers through it at once.
+        using (var http = new HttpClient { BaseAddress = host.SiteUrl })
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/api/v1.0/config/")).StatusCode);
+        }
 
         host.Signal(Native.SigTerm);
 
@@ -112,9 +117,10 @@ public sealed class AppHostProcessTests
         Assert.Contains(commands, command => command.Contains("redis-server", StringComparison.Ordinal));
         foreach (var service in new[] { "Docs.Identity", "Docs.Api", "Docs.Collab", "Docs.Worker", "Docs.Web" })
         {
-            // Each service runs as the program its build put under bin/.
+            // Each service runs as the program its build put under bin/, not under `dotnet run` (seconds of CPU a start).
             Assert.Contains(commands, command => command.Contains($"{service}/bin/", StringComparison.Ordinal));
         }
+        Assert.DoesNotContain(commands, command => command.Contains(" run --project ", StringComparison.Ordinal));
     }
 }
 
