@@ -29,15 +29,16 @@ public static class StartupSummary
             {
                 await notifications.WaitForResourceHealthyAsync(service.Name, cancellationToken);
             }
-            Console.WriteLine(Text(resource, model, builder.Configuration));
+            var dashboard = !ready.Services.GetRequiredService<DistributedApplicationOptions>().DisableDashboard;
+            Console.WriteLine(Text(resource, model, builder.Configuration, dashboard));
         });
     }
 
-    internal static string Text(ProjectResource site, DistributedApplicationModel model, IConfiguration configuration)
+    internal static string Text(ProjectResource site, DistributedApplicationModel model, IConfiguration configuration, bool withDashboard)
     {
         var lines = new List<string> { "", $"  Docs is running: {site.GetEndpoint("http").Url}" };
         var dashboard = configuration["ASPNETCORE_URLS"]?.Split(';').FirstOrDefault();
-        if (!string.IsNullOrEmpty(dashboard) && !configuration.GetValue("ASPIRE_DASHBOARD_DISABLED", false))
+        if (withDashboard && !string.IsNullOrEmpty(dashboard) && !configuration.GetValue("ASPIRE_DASHBOARD_DISABLED", false))
         {
             var token = configuration["AppHost:BrowserToken"];
             lines.Add($"  Dashboard        {dashboard.TrimEnd('/')}{(string.IsNullOrEmpty(token) ? "" : $"/login?t={token}")}");
