@@ -38,6 +38,7 @@ app.MapBenchBaseline();
 
 app.MapGroup("/api/v1.0")
     .RefuseBadInput()
+    .DescribePipelineRefusals()
     .MapDocumentEndpoints()
     .MapTreeEndpoints()
     .MapTrashEndpoints()

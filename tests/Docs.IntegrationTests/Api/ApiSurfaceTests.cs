@@ -63,6 +63,10 @@ public sealed class ApiSurfaceTests(StackFixture stack)
                 {
                     failures.Add($"{where}: no 400 among [{string.Join(", ", codes)}]");
                 }
+                if (operation.Name is not ("get" or "head") && path.Name.StartsWith("/api/", StringComparison.Ordinal) && !codes.Contains("429"))
+                {
+                    failures.Add($"{where}: a write without 429 among [{string.Join(", ", codes)}]");
+                }
                 // Asking for access answers 202 whether the document exists or not: it must not tell a guessed id from a real one.
                 var hidesTheDocument = path.Name.StartsWith("/api/v1.0/documents/{id}", StringComparison.Ordinal)
                     && !(operation.Name == "post" && path.Name.TrimEnd('/') == "/api/v1.0/documents/{id}/ask-for-access");
