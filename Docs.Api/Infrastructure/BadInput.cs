@@ -25,8 +25,8 @@ public static partial class BadInput
 
     /// <summary>
     /// What binding lets through: a <c>null</c> body for an optional one, text that cannot be stored
-    /// (<see cref="StorableText"/>) in the body's fields or the query string, and a body that breaks its own
-    /// rules (<see cref="IValidatedRequest"/>). Group filters run first: all this is answered before any
+    /// (<see cref="StorableText"/>) in the body's fields or the query string, paging values out of range
+    /// (<see cref="Paging.AcceptsPaging"/>), and a body that breaks its own rules (<see cref="IValidatedRequest"/>). Group filters run first: all this is answered before any
     /// endpoint filter looks the document up.
     /// </summary>
     public static RouteGroupBuilder RefuseBadInput(this RouteGroupBuilder api)
@@ -47,6 +47,10 @@ public static partial class BadInput
             if (unstorable is not null)
             {
                 return Problems.Validation(unstorable, StorableText.Refusal);
+            }
+            if (http.GetEndpoint()?.Metadata.GetMetadata<PagingMetadata>() is not null && !PageRequest.TryParse(http.Request, out _, out var pageErrors))
+            {
+                return Problems.Validation(pageErrors);
             }
             return (body as IValidatedRequest)?.Validate() ?? await next(context);
         });

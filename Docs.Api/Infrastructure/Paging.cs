@@ -30,6 +30,10 @@ public readonly record struct PageRequest(int Number, int Size)
         return errors.Count == 0;
     }
 
+    /// <summary>The page of an endpoint marked <see cref="Paging.AcceptsPaging"/>, whose values <see cref="BadInput.RefuseBadInput"/> checked.</summary>
+    public static PageRequest Of(HttpRequest request) =>
+        TryParse(request, out var page, out _) ? page : throw new InvalidOperationException("Paging values unchecked: the endpoint lacks AcceptsPaging.");
+
     /// <summary>
     /// One page of <paramref name="query"/> (already ordered), mapped with <paramref name="map"/>; 404 past the last page.
     /// The answer's type is that of every list endpoint, whose parameters may also be refused (400).
@@ -56,4 +60,19 @@ public readonly record struct PageRequest(int Number, int Size)
         var path = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}";
         return new Uri(QueryHelpers.AddQueryString(path, query.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))));
     }
+}
+
+/// <summary>Endpoints that answer a page of a list.</summary>
+public static class Paging
+{
+    /// <summary>
+    /// Declares that the endpoint reads <c>?page=</c> and <c>?page_size=</c>: <see cref="BadInput.RefuseBadInput"/> refuses
+    /// bad values (400) before the endpoint and its own filters run, as it does for the body.
+    /// </summary>
+    public static RouteHandlerBuilder AcceptsPaging(this RouteHandlerBuilder endpoint) => endpoint.WithMetadata(PagingMetadata.Instance);
+}
+
+internal sealed class PagingMetadata
+{
+    public static readonly PagingMetadata Instance = new();
 }

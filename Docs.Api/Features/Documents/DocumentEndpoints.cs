@@ -17,11 +17,11 @@ public static class DocumentEndpoints
     public static RouteGroupBuilder MapDocumentEndpoints(this RouteGroupBuilder api)
     {
         var documents = api.MapGroup("/documents").WithTags("Documents");
-        documents.MapGet("/", ListAsync).RequireAuthorization()
+        documents.MapGet("/", ListAsync).RequireAuthorization().AcceptsPaging()
             .WithName("ListDocuments").WithSummary("The top documents the caller reaches, by an access or a visited link.");
         documents.MapPost("/", CreateAsync).RequireAuthorization().RequireRateLimiting(RateLimits.Documents)
             .WithName("CreateDocument").WithSummary("Creates a document at the top level, owned by the caller.");
-        documents.MapGet("/all/", ListAllAsync).RequireAuthorization()
+        documents.MapGet("/all/", ListAllAsync).RequireAuthorization().AcceptsPaging()
             .WithName("ListAllDocuments").WithSummary("Every document the caller reaches, with all their descendants.");
         documents.MapGet("/{id:guid}/", RetrieveAsync).RequireDocument(a => a.Retrieve)
             .WithName("GetDocument").WithSummary("A document, with the caller's abilities on it.");
@@ -31,7 +31,7 @@ public static class DocumentEndpoints
         documents.MapPatch("/{id:guid}/", UpdateAsync).RequireAuthorization().RequireRateLimiting(RateLimits.Documents)
             .RequireDocument(a => a.Update, tracked: true)
             .WithName("UpdateDocument").WithSummary("Changes a document's title or excerpt.");
-        documents.MapGet("/{id:guid}/children/", ListChildrenAsync).RequireDocument(a => a.ChildrenList)
+        documents.MapGet("/{id:guid}/children/", ListChildrenAsync).AcceptsPaging().RequireDocument(a => a.ChildrenList)
             .WithName("ListChildren").WithSummary("A document's children (not those in the trash), in tree order.");
         documents.MapPost("/{id:guid}/children/", CreateChildAsync).RequireAuthorization().RequireRateLimiting(RateLimits.Documents)
             .RequireDocument(a => a.ChildrenCreate)
@@ -43,10 +43,7 @@ public static class DocumentEndpoints
     private static async Task<Results<Ok<Page<DocumentResponse>>, NotFoundProblem, FieldsProblem>> ListAsync(HttpContext context, DocsDbContext db,
         DocumentResponses responses, string? title, bool? is_creator_me, bool? is_favorite, string? ordering)
     {
-        if (!PageRequest.TryParse(context.Request, out var page, out var errors))
-        {
-            return Problems.Validation(errors);
-        }
+        var page = PageRequest.Of(context.Request);
         var userId = context.User.GetUserId()!.Value;
         var tops = await ReachedTopPathsAsync(db, userId, context.RequestAborted);
         var query = db.Documents.AsNoTracking().Where(d => tops.Contains(d.Path) && d.DeletedAt == null && d.AncestorsDeletedAt == null);
@@ -57,10 +54,7 @@ public static class DocumentEndpoints
     private static async Task<Results<Ok<Page<DocumentResponse>>, NotFoundProblem, FieldsProblem>> ListAllAsync(HttpContext context, DocsDbContext db,
         DocumentResponses responses, string? title, bool? is_creator_me, bool? is_favorite, string? ordering)
     {
-        if (!PageRequest.TryParse(context.Request, out var page, out var errors))
-        {
-            return Problems.Validation(errors);
-        }
+        var page = PageRequest.Of(context.Request);
         var userId = context.User.GetUserId()!.Value;
         var tops = await ReachedTopPathsAsync(db, userId, context.RequestAborted);
 #pragma warning disable CA1310 // translated to SQL (LIKE on the "C" collation), never run in .NET
@@ -175,10 +169,7 @@ public static class DocumentEndpoints
     private static async Task<Results<Ok<Page<DocumentResponse>>, NotFoundProblem, FieldsProblem>> ListChildrenAsync(HttpContext context,
         CurrentDocument current, DocsDbContext db, DocumentResponses responses)
     {
-        if (!PageRequest.TryParse(context.Request, out var page, out var errors))
-        {
-            return Problems.Validation(errors);
-        }
+        var page = PageRequest.Of(context.Request);
         var query = db.Documents.AsNoTracking().ChildrenOf(current.Document.Path).Where(d => d.DeletedAt == null).OrderBy(d => d.Path);
         return await page.ToResultAsync(query, context.Request, items => responses.DescribeAsync(items, current.UserId, context.RequestAborted));
     }

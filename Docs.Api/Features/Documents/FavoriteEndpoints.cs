@@ -17,7 +17,7 @@ public static class FavoriteEndpoints
             .WithName("AddFavorite").WithSummary("Pins a document for the caller (200 if it already was).");
         documents.MapDelete("/{id:guid}/favorite/", RemoveAsync).RequireRateLimiting(RateLimits.Documents).RequireDocument(a => a.Favorite)
             .WithName("RemoveFavorite").WithSummary("Unpins a document.");
-        documents.MapGet("/favorite_list/", ListAsync)
+        documents.MapGet("/favorite_list/", ListAsync).AcceptsPaging()
             .WithName("ListFavorites").WithSummary("The documents the caller pinned and can still see.");
         return api;
     }
@@ -39,10 +39,7 @@ public static class FavoriteEndpoints
     private static async Task<Results<Ok<Page<DocumentResponse>>, NotFoundProblem, FieldsProblem>> ListAsync(HttpContext context, DocsDbContext db,
         DocumentResponses responses)
     {
-        if (!PageRequest.TryParse(context.Request, out var page, out var errors))
-        {
-            return Problems.Validation(errors);
-        }
+        var page = PageRequest.Of(context.Request);
         var userId = context.User.GetUserId()!.Value;
         var favorites = db.DocumentFavorites.Where(f => f.UserId == userId).Select(f => f.DocumentId);
         var query = db.Documents.AsNoTracking()

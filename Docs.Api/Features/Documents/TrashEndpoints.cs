@@ -18,7 +18,7 @@ public static class TrashEndpoints
             .WithName("DeleteDocument").WithSummary("Puts a document and its subtree in the trash.");
         documents.MapPost("/{id:guid}/restore/", RestoreAsync).RequireRateLimiting(RateLimits.Documents).RequireDocument(a => a.Restore)
             .WithName("RestoreDocument").WithSummary("Takes a document and its subtree out of the trash, within the retention period.");
-        documents.MapGet("/trashbin/", TrashbinAsync)
+        documents.MapGet("/trashbin/", TrashbinAsync).AcceptsPaging()
             .WithName("ListTrash").WithSummary("The documents in the trash that the caller owns, most recently deleted first.");
         return api;
     }
@@ -62,10 +62,7 @@ public static class TrashEndpoints
     private static async Task<Results<Ok<Page<DocumentResponse>>, NotFoundProblem, FieldsProblem>> TrashbinAsync(HttpContext context, DocsDbContext db,
         DocumentResponses responses, TimeProvider time)
     {
-        if (!PageRequest.TryParse(context.Request, out var page, out var errors))
-        {
-            return Problems.Validation(errors);
-        }
+        var page = PageRequest.Of(context.Request);
         var userId = context.User.GetUserId()!.Value;
         var since = TrashRetention.Cutoff(time.GetUtcNow());
         var owned = db.DocumentAccesses.Where(a => a.UserId == userId && a.Role == Role.Owner).Select(a => a.Document!.Path);
