@@ -29,7 +29,7 @@ public static class Extensions
         builder.Services.AddWriteRateLimits(builder.Configuration);
 
         // The API only enqueues; Docs.Worker runs the jobs.
-        var connectionString = builder.Configuration.GetConnectionString(DocsDbContext.ConnectionName)!;
+        var connectionString = builder.Configuration.GetConnectionString(ResourceNames.DocsDatabase)!;
         builder.Services.AddHangfire(hangfire => hangfire
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()

@@ -1,3 +1,4 @@
+using Docs;
 using Docs.Api;
 using Docs.Api.Authentication;
 using Docs.Api.Features.Accesses;
@@ -14,7 +15,7 @@ using Docs.Core.Data;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddDocsDbContext<DocsDbContext>(DocsDbContext.ConnectionName);
+builder.AddDocsDbContext<DocsDbContext>(ResourceNames.DocsDatabase);
 builder.AddDocsRedis();
 builder.AddBearerAuthentication();
 builder.AddDocsApi();

@@ -1,3 +1,4 @@
+using Docs;
 using Docs.Collab;
 using Docs.Collab.Admin;
 using Docs.Collab.Connections;
@@ -7,7 +8,7 @@ InlineSockets.ConfigureSocketEngine();
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseInlineSocketScheduling();
 builder.AddServiceDefaults();
-builder.AddDocsDbContext<DocsDbContext>(DocsDbContext.ConnectionName);
+builder.AddDocsDbContext<DocsDbContext>(ResourceNames.DocsDatabase);
 builder.AddDocsRedis();
 builder.AddCollaboration();
 builder.Services.AddProblemDetails();

@@ -22,9 +22,9 @@ public static class Extensions
         builder.Services.AddScoped<DocumentTree>();
         builder.Services.AddScoped<ITrashPurgeJob, TrashPurgeJob>();
         // The same store as Docs.Api's (ConnectionStrings:blobs): the purge deletes attachments nobody holds any more.
-        builder.Services.AddSingleton(BlobStores.Create(builder.Configuration.GetConnectionString(BlobStores.ConnectionName)));
+        builder.Services.AddSingleton(BlobStores.Create(builder.Configuration.GetConnectionString(ResourceNames.Blobs)));
 
-        var connectionString = builder.Configuration.GetConnectionString(DocsDbContext.ConnectionName)!;
+        var connectionString = builder.Configuration.GetConnectionString(ResourceNames.DocsDatabase)!;
         builder.Services.AddHangfire(hangfire => hangfire
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()

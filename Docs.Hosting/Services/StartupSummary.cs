@@ -1,12 +1,14 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Docs.Hosting.Services;
 
 /// <summary>
-/// What a developer needs once everything is up, printed when the site is healthy: its URL, the
-/// dashboard's URL with its login token, and the resources' own lines (accounts, where mail goes).
+/// What a developer needs once everything is up, printed when the site and every other service are
+/// healthy: the site's URL, the dashboard's URL with its login token, and the resources' own lines
+/// (accounts, where mail goes).
 /// </summary>
 public static class StartupSummary
 {
@@ -17,11 +19,17 @@ public static class StartupSummary
         {
             return site;
         }
-        return site.OnResourceReady((resource, ready, _) =>
+        return site.OnResourceReady(async (resource, ready, cancellationToken) =>
         {
-            var model = (DistributedApplicationModel)ready.Services.GetService(typeof(DistributedApplicationModel))!;
+            var model = ready.Services.GetRequiredService<DistributedApplicationModel>();
+            var notifications = ready.Services.GetRequiredService<ResourceNotificationService>();
+            // The site does not wait for the services it calls to start: the summary does.
+            // (Not the site itself: waiting for it to be healthy waits for this very handler.)
+            foreach (var service in model.Resources.OfType<ProjectResource>().Where(service => service != resource))
+            {
+                await notifications.WaitForResourceHealthyAsync(service.Name, cancellationToken);
+            }
             Console.WriteLine(Text(resource, model, builder.Configuration));
-            return Task.CompletedTask;
         });
     }
 
