@@ -1,3 +1,4 @@
+using Docs.Core.Attachments;
 using Docs.Core.Blobs;
 using Docs.Core.Data;
 using Docs.Core.Documents;
@@ -19,6 +20,7 @@ public static class Extensions
         builder.Services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.SectionName));
         builder.Services.AddSingleton<MailSender>();
         builder.Services.AddScoped<IMailJobs, MailJobs>();
+        builder.Services.AddSingleton<AttachmentCopies>();
         builder.Services.AddScoped<DocumentTree>();
         builder.Services.AddScoped<ITrashPurgeJob, TrashPurgeJob>();
         // The same store as Docs.Api's (ConnectionStrings:blobs): the purge deletes attachments nobody holds any more.

@@ -1,3 +1,4 @@
+using Docs.Core.Attachments;
 using Docs.Core.Data;
 using Docs.Core.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -70,7 +71,7 @@ public sealed partial class DocumentTree
             INSERT INTO documents (id, title, excerpt, link_reach, link_role, creator_id, path, depth, num_child, created_at, updated_at,
                                    duplicated_from_id, attachments, content, content_updated_at)
             SELECT gen_random_uuid(), title, excerpt, link_reach, link_role, {userId}, {toPath} || substr(path, {start}), depth - {TreePath.Depth(fromPath)} + {TreePath.Depth(toPath)},
-                   0, {now}, {now}, id, attachments, NULL, content_updated_at
+                   0, {now}, {now}, id, ARRAY[]::text[], NULL, content_updated_at
             FROM documents WHERE path LIKE {fromPath + "%"} AND path <> {fromPath} AND deleted_at IS NULL AND ancestors_deleted_at IS NULL
             """, cancellationToken);
         await CopyCurrentStatesAsync(toPath, cancellationToken);
@@ -88,17 +89,28 @@ public sealed partial class DocumentTree
         await RecountChildrenAsync(toPath, cancellationToken);
     }
 
-    /// <summary>Gives each copy below <paramref name="toPath"/> its original's current state (snapshot and log), not the snapshot alone.</summary>
+    /// <summary>
+    /// Gives each copy below <paramref name="toPath"/> its original's current state (snapshot and log, not the snapshot alone)
+    /// and attachments of its own (<see cref="AttachmentCopies"/>): new blobs, new keys, the content naming them.
+    /// </summary>
     private async Task CopyCurrentStatesAsync(string toPath, CancellationToken cancellationToken)
     {
         var copies = await db.Documents.AsNoTracking().DescendantsOf(toPath).Where(d => d.DuplicatedFromId != null)
-            .Select(d => new { d.Id, Original = d.DuplicatedFromId!.Value })
+            .Join(db.Documents, c => c.DuplicatedFromId, o => o.Id, (c, o) => new { c.Id, Original = o.Id, o.Attachments })
             .ToListAsync(cancellationToken);
         var states = await DocumentStates.ReadManyAsync(db, [.. copies.Select(c => c.Original)], cancellationToken);
-        var ids = copies.Select(c => c.Id).ToArray();
-        var contents = copies.Select(c => states.GetValueOrDefault(c.Original)?.Merge()).ToArray();
+        var ids = new Guid[copies.Count];
+        var contents = new byte[]?[copies.Count];
+        var keys = new string[copies.Count];
+        for (var i = 0; i < copies.Count; i++)
+        {
+            var copied = await attachments.CopyAsync(copies[i].Id, copies[i].Attachments, states.GetValueOrDefault(copies[i].Original)?.Merge(), cancellationToken);
+            (ids[i], contents[i], keys[i]) = (copies[i].Id, copied.Content, string.Join(' ', copied.Keys));
+        }
+        // Keys hold no spaces (AttachmentKeys): one string per copy, split back into its array.
         await db.Database.ExecuteSqlInterpolatedAsync($"""
-            UPDATE documents d SET content = t.content FROM unnest({ids}, {contents}) AS t(id, content) WHERE d.id = t.id
+            UPDATE documents d SET content = t.content, attachments = string_to_array(t.keys, ' ')
+            FROM unnest({ids}, {contents}, {keys}) AS t(id, content, keys) WHERE d.id = t.id
             """, cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using Docs.Core.Attachments;
 using Docs.Core.Data;
 using Docs.Core.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public enum MovePosition
 /// first sibling and nothing has to shift; only an insertion between two adjacent numbers shifts the
 /// siblings to its right.
 /// </summary>
-public sealed partial class DocumentTree(DocsDbContext db)
+public sealed partial class DocumentTree(DocsDbContext db, AttachmentCopies attachments)
 {
     /// <summary>"tree" in ASCII: the advisory lock of structural changes.</summary>
     private const long LockKey = 0x74726565;

@@ -1,3 +1,4 @@
+using Docs.Core.Attachments;
 using Docs.Core.Blobs;
 
 namespace Docs.Api.Features.Attachments;
@@ -10,6 +11,7 @@ public static class AttachmentsExtensions
         builder.Services.AddSingleton(BlobStores.Create(builder.Configuration.GetConnectionString(ResourceNames.Blobs)));
         builder.Services.AddOptions<MediaOptions>().Bind(builder.Configuration.GetSection(MediaOptions.Section));
         builder.Services.AddScoped<MediaAccess>();
+        builder.Services.AddSingleton<AttachmentCopies>();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using Docs.Api.Infrastructure;
 using Docs.Core.Access;
+using Docs.Core.Attachments;
 using Docs.Core.Data;
 using Docs.Core.Data.Entities;
 using Docs.Core.Documents;
@@ -150,7 +151,7 @@ public static class TreeEndpoints
 
     /// <summary>A copy placed just after the original, with its content; optionally its accesses and its whole subtree.</summary>
     private static async Task<Results<Created<DocumentResponse>, ForbiddenProblem>> DuplicateAsync(HttpContext context, CurrentDocument current,
-        DocsDbContext db, DocumentTree tree, DocumentResponses responses, TimeProvider time, DuplicateDocumentRequest? request)
+        DocsDbContext db, DocumentTree tree, AttachmentCopies attachments, DocumentResponses responses, TimeProvider time, DuplicateDocumentRequest? request)
     {
         request ??= new DuplicateDocumentRequest();
         var found = current.Found;
@@ -167,17 +168,19 @@ public static class TreeEndpoints
         {
             Title = Truncate($"Copy of {original.Title}".Trim(), DocumentRules.MaxTitleLength),
             Excerpt = original.Excerpt,
-            Content = content,
             ContentUpdatedAt = original.ContentUpdatedAt,
             LinkReach = original.LinkReach,
             LinkRole = original.LinkRole,
-            Attachments = [.. original.Attachments],
             DuplicatedFromId = original.Id,
             CreatorId = userId,
             CreatedAt = now,
             UpdatedAt = now,
             Path = "",
         };
+        // Before the transaction (no tree lock held while blobs are copied); a copy that then fails leaves orphans the daily clean-up deletes.
+        var copied = await attachments.CopyAsync(copy.Id, original.Attachments, content, context.RequestAborted);
+        copy.Content = copied.Content;
+        copy.Attachments = [.. copied.Keys];
         await tree.InTransactionAsync(async () =>
         {
             var parentPath = TreePath.Parent(original.Path);
