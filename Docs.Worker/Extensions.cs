@@ -3,6 +3,7 @@ using Docs.Core.Blobs;
 using Docs.Core.Data;
 using Docs.Core.Documents;
 using Docs.Core.Jobs;
+using Docs.Worker.Blobs;
 using Docs.Worker.Mail;
 using Docs.Worker.Trash;
 using Hangfire;
@@ -23,6 +24,8 @@ public static class Extensions
         builder.Services.AddSingleton<AttachmentCopies>();
         builder.Services.AddScoped<DocumentTree>();
         builder.Services.AddScoped<ITrashPurgeJob, TrashPurgeJob>();
+        builder.Services.AddOptions<OrphanBlobOptions>().Bind(builder.Configuration.GetSection(OrphanBlobOptions.Section));
+        builder.Services.AddScoped<IOrphanBlobsJob, OrphanBlobsJob>();
         // The same store as Docs.Api's (ConnectionStrings:blobs): the purge deletes attachments nobody holds any more.
         builder.Services.AddSingleton(BlobStores.Create(builder.Configuration.GetConnectionString(ResourceNames.Blobs)));
 

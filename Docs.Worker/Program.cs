@@ -19,5 +19,7 @@ app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [],
 
 app.Services.GetRequiredService<IRecurringJobManager>()
     .AddOrUpdate<ITrashPurgeJob>("purge-trash", job => job.PurgeAsync(CancellationToken.None), Cron.Hourly());
+app.Services.GetRequiredService<IRecurringJobManager>()
+    .AddOrUpdate<IOrphanBlobsJob>("delete-orphan-blobs", job => job.CleanAsync(CancellationToken.None), Cron.Daily());
 
 await app.RunAsync();

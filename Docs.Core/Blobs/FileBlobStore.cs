@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Docs.Core.Blobs;
 
 /// <summary>Blobs as files under one folder, the key as the relative path (the default store: no S3 needed).</summary>
@@ -51,6 +53,21 @@ public sealed class FileBlobStore : IBlobStore
     {
         File.Delete(PathOf(key));
         return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<StoredBlob> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var path in Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (path.EndsWith(".partial", StringComparison.Ordinal))
+            {
+                continue; // a write in progress (or one that is being given up)
+            }
+            var key = Path.GetRelativePath(_root, path).Replace(Path.DirectorySeparatorChar, '/');
+            yield return new StoredBlob(key, new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero));
+        }
+        await Task.CompletedTask;
     }
 
     /// <summary>The key's file, refusing any key that would leave the root (callers check keys too; this is the last line).</summary>

@@ -15,4 +15,7 @@ public interface IBlobStore
 
     /// <summary>Removes the blob; nothing happens when there is none.</summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Every blob of the store, as it goes (page by page, never all at once); a blob still being written is not listed.</summary>
+    IAsyncEnumerable<StoredBlob> ListAsync(CancellationToken cancellationToken);
 }

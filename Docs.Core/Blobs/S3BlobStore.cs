@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -15,8 +16,13 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
     private readonly AmazonS3Client _client;
     private readonly string _bucket;
 
-    public S3BlobStore(S3Settings settings)
+    private readonly int _pageSize;
+
+    /// <param name="pageSize">Keys asked for per ListObjectsV2 page (S3's own maximum is 1,000).</param>
+    public S3BlobStore(S3Settings settings, int pageSize = 1000)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        _pageSize = pageSize;
         ArgumentNullException.ThrowIfNull(settings);
         Settings = settings;
         _bucket = settings.Bucket;
@@ -73,6 +79,23 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
 
     public async Task DeleteAsync(string key, CancellationToken cancellationToken) =>
         await _client.DeleteObjectAsync(_bucket, key, cancellationToken);
+
+    /// <summary>ListObjectsV2, a page at a time.</summary>
+    public async IAsyncEnumerable<StoredBlob> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var request = new ListObjectsV2Request { BucketName = _bucket, MaxKeys = _pageSize };
+        ListObjectsV2Response page;
+        do
+        {
+            page = await _client.ListObjectsV2Async(request, cancellationToken);
+            foreach (var item in page.S3Objects ?? [])
+            {
+                yield return new StoredBlob(item.Key, item.LastModified is { } modified ? new DateTimeOffset(modified.ToUniversalTime(), TimeSpan.Zero) : DateTimeOffset.MaxValue);
+            }
+            request.ContinuationToken = page.NextContinuationToken;
+        }
+        while (page.IsTruncated == true);
+    }
 
     public void Dispose() => _client.Dispose();
 }

@@ -53,6 +53,32 @@ public sealed class BlobStoreTests(S3Server s3) : IClassFixture<S3Server>, IDisp
         await store.DeleteAsync(key, CancellationToken.None); // nothing there: no error
     }
 
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task The_listing_names_every_blob_page_after_page_with_when_it_was_written(string kind)
+    {
+        // Pages of two keys: five blobs take three pages.
+        IBlobStore store = kind == "s3" ? new S3BlobStore(s3.Settings, pageSize: 2) : new FileBlobStore(_folder);
+        var started = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var document = Guid.NewGuid();
+        var keys = Enumerable.Range(0, 5).Select(_ => $"{document}/attachments/{Guid.NewGuid()}.bin").ToList();
+        foreach (var key in keys)
+        {
+            await using var body = new MemoryStream(RandomNumberGenerator.GetBytes(10));
+            await store.WriteAsync(key, body, "application/octet-stream", CancellationToken.None);
+        }
+        await store.DeleteAsync(keys[4], CancellationToken.None);
+
+        var listed = new Dictionary<string, DateTimeOffset>();
+        await foreach (var blob in store.ListAsync(CancellationToken.None))
+        {
+            Assert.True(listed.TryAdd(blob.Key, blob.LastModified), $"{blob.Key} listed twice");
+        }
+
+        Assert.Equal(keys[..4].Order(), listed.Keys.Where(k => k.StartsWith($"{document}/", StringComparison.Ordinal)).Order());
+        Assert.All(keys[..4], key => Assert.InRange(listed[key], started, DateTimeOffset.UtcNow.AddMinutes(1)));
+    }
+
     [Fact]
     public async Task A_front_server_fetches_an_object_with_the_signed_headers()
     {
