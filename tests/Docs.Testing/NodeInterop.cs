@@ -33,9 +33,12 @@ public static class NodeInterop
         Run("node", [script, .. arguments], Directory, TimeSpan.FromMinutes(5));
 
     /// <summary>Starts a Node script of the interop folder that runs until its standard input closes (see <see cref="RunningScript"/>).</summary>
-    public static RunningScript StartScript(string script, params string[] arguments)
+    public static RunningScript StartScript(string script, params string[] arguments) => StartScript(script, [], arguments);
+
+    /// <summary>As <see cref="StartScript(string, string[])"/>, with <paramref name="nodeFlags"/> for node itself.</summary>
+    public static RunningScript StartScript(string script, string[] nodeFlags, string[] arguments)
     {
-        var startInfo = StartInfo("node", [script, .. arguments], Directory);
+        var startInfo = StartInfo("node", [.. nodeFlags, script, .. arguments], Directory);
         startInfo.RedirectStandardInput = true;
         return new RunningScript(Process.Start(startInfo)!);
     }

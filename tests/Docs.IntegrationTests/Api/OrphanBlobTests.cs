@@ -24,7 +24,7 @@ public sealed class OrphanBlobTests(StackFixture stack)
         await File.WriteAllTextAsync(foreign, "someone else's");
         File.SetLastWriteTimeUtc(foreign, twoDaysAgo);
 
-        await RunCleanUpAsync();
+        await RunCleanUpAsync(stack);
 
         Assert.False(File.Exists(BlobPath(oldOrphan)), "the old orphan is deleted");
         Assert.True(File.Exists(BlobPath(referenced)), "a document references it");
@@ -34,7 +34,7 @@ public sealed class OrphanBlobTests(StackFixture stack)
     }
 
     /// <summary>Enqueues the job on the worker's Hangfire and waits for it to succeed.</summary>
-    private async Task RunCleanUpAsync()
+    internal static async Task RunCleanUpAsync(StackFixture stack)
     {
         var options = new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = false };
         var storage = new PostgreSqlStorage(

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using Docs.Core.Blobs;
 using Docs.IntegrationTests.Api;
 
 namespace Docs.IntegrationTests.Blobs;
@@ -9,6 +10,37 @@ namespace Docs.IntegrationTests.Blobs;
 [Collection(S3StackCollection.Name)]
 public sealed class S3AttachmentTests(S3StackFixture stack)
 {
+    [Fact]
+    public async Task The_clean_up_deletes_an_old_orphan_from_the_bucket_and_keeps_a_referenced_blob_and_a_fresh_orphan()
+    {
+        var alice = await stack.NewPersonAsync();
+        var id = await alice.CreateAsync("Holds one, in S3");
+        var twoDaysAgo = DateTime.UtcNow.AddDays(-2);
+        var referenced = (await AttachmentTests.UploadOkAsync(alice, id, AttachmentTests.Png(700), "kept.png"))["/media/".Length..];
+        using var store = new S3BlobStore(stack.S3.Settings);
+        var oldOrphan = $"{Guid.NewGuid()}/attachments/{Guid.NewGuid()}.png";
+        var freshOrphan = $"{Guid.NewGuid()}/attachments/{Guid.NewGuid()}.png";
+        foreach (var key in new[] { oldOrphan, freshOrphan })
+        {
+            await using var body = new MemoryStream(AttachmentTests.Png(100));
+            await store.WriteAsync(key, body, "image/png", CancellationToken.None);
+        }
+        stack.S3.Backdate(referenced, twoDaysAgo);
+        stack.S3.Backdate(oldOrphan, twoDaysAgo);
+
+        await OrphanBlobTests.RunCleanUpAsync(stack);
+
+        Assert.Null(await store.OpenReadAsync(oldOrphan, CancellationToken.None));
+        await using (var kept = await store.OpenReadAsync(referenced, CancellationToken.None))
+        {
+            Assert.NotNull(kept);
+        }
+        await using (var fresh = await store.OpenReadAsync(freshOrphan, CancellationToken.None))
+        {
+            Assert.NotNull(fresh);
+        }
+    }
+
     [Fact]
     public async Task Uploads_go_to_the_bucket_and_come_back_whole_or_in_ranges()
     {

@@ -15,7 +15,9 @@ public sealed class S3Server : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = NodeInterop.StartScript("s3-server.mjs", _directory, Bucket);
+        // s3rver's ListObjectsV2 continuation tokens are DES-encrypted, a cipher OpenSSL 3 only has in its legacy provider:
+        // without it, any listing longer than a page is a 500.
+        _server = NodeInterop.StartScript("s3-server.mjs", ["--openssl-legacy-provider"], [_directory, Bucket]);
         var endpoint = await _server.AskAsync("endpoint", TimeSpan.FromSeconds(30));
         // s3rver accepts its default key pair: the one its documentation gives.
         Settings = new S3Settings(endpoint, Bucket, "S3RVER", "S3RVER", "us-east-1");
@@ -34,6 +36,10 @@ public sealed class S3Server : IAsyncLifetime
         await response.Content.LoadIntoBufferAsync();
         return response;
     }
+
+    /// <summary>Makes the object look last written at <paramref name="written"/> (s3rver tells an object's file's time).</summary>
+    public void Backdate(string key, DateTime written) =>
+        File.SetLastWriteTimeUtc(Path.Combine([_directory, Bucket, .. key.Split('/')[..^1], $"{key.Split('/')[^1]}._S3rver_object"]), written);
 
     public async Task DisposeAsync()
     {
