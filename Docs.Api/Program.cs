@@ -7,6 +7,7 @@ using Docs.Api.Features.AskForAccess;
 using Docs.Api.Features.Attachments;
 using Docs.Api.Features.Collaboration;
 using Docs.Api.Features.Config;
+using Docs.Api.Features.Content;
 using Docs.Api.Features.Documents;
 using Docs.Api.Features.Invitations;
 using Docs.Api.Features.Users;
@@ -68,6 +69,7 @@ app.MapGroup("/api/v1.0")
     .MapInvitationEndpoints()
     .MapAskForAccessEndpoints()
     .MapCollaborationEndpoints()
+    .MapFormattedContentEndpoints()
     .MapMediaAuthEndpoints()
     .MapAttachmentEndpoints()
     .MapUserEndpoints()

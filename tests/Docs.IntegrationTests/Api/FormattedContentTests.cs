@@ -1,0 +1,63 @@
+using System.Net;
+using System.Text.Json;
+using Docs.Testing;
+
+namespace Docs.IntegrationTests.Api;
+
+/// <summary>formatted-content/ and export/: a document written by BlockNote, read back converted by the API.</summary>
+[Collection(StackCollection.Name)]
+public sealed class FormattedContentTests(StackFixture stack)
+{
+    [Fact]
+    public async Task A_document_written_by_BlockNote_reads_back_as_markdown_html_json_and_an_export()
+    {
+        var alice = await stack.NewPersonAsync();
+        var id = await alice.CreateAsync("Meeting: notes");
+        var documentPath = $"/api/v1.0/documents/{id}";
+
+        // Nothing written yet: no content, in every format.
+        var empty = await alice.GetAsync($"{documentPath}/formatted-content/?content_format=markdown");
+        Assert.Equal(JsonValueKind.Null, empty.GetProperty("content").ValueKind);
+
+        // BlockNote's document, as an editor's update in the log (not yet folded into the snapshot).
+        using var fixture = JsonDocument.Parse(NodeInterop.RunScript("blocknote-fixture.mjs"));
+        var update = Convert.FromHexString(fixture.RootElement.GetProperty("update").GetString()!);
+        using (var put = await alice.SendAsync(HttpMethod.Put, $"{documentPath}/content/", new { content = Convert.ToBase64String(update) }))
+        {
+            await Person.ExpectAsync(put, HttpStatusCode.OK);
+        }
+
+        var markdown = await alice.GetAsync($"{documentPath}/formatted-content/?content_format=markdown");
+        Assert.Equal(id.ToString(), markdown.GetProperty("id").GetString());
+        Assert.Equal("Meeting: notes", markdown.GetProperty("title").GetString());
+        Assert.Equal("## Meeting notes\n\nPlain, **bold** and ***both***[a link](https://example.test)\n\n- first point\n  1. nested step\n- [x] done\n",
+            markdown.GetProperty("content").GetString());
+
+        var html = (await alice.GetAsync($"{documentPath}/formatted-content/?content_format=html")).GetProperty("content").GetString()!;
+        Assert.StartsWith("<h2>Meeting notes</h2>", html, StringComparison.Ordinal);
+
+        var json = (await alice.GetAsync($"{documentPath}/formatted-content/")).GetProperty("content");
+        Assert.Equal("heading", json[0].GetProperty("type").GetString());
+        Assert.Equal(2, json[0].GetProperty("props").GetProperty("level").GetInt32());
+
+        using var export = await alice.Api.GetAsync($"{documentPath}/export/?format=md");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal("text/markdown", export.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("Meeting_ notes.md", export.Content.Headers.ContentDisposition!.FileNameStar ?? export.Content.Headers.ContentDisposition.FileName);
+        Assert.Equal(markdown.GetProperty("content").GetString(), await export.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Callers_who_cannot_see_the_document_get_404_and_bad_formats_a_problem()
+    {
+        var alice = await stack.NewPersonAsync();
+        var bob = await stack.NewPersonAsync();
+        var id = await alice.CreateAsync("Private");
+
+        Assert.Equal(HttpStatusCode.NotFound, await bob.StatusAsync(HttpMethod.Get, $"/api/v1.0/documents/{id}/formatted-content/"));
+        Assert.Equal(HttpStatusCode.NotFound, await bob.StatusAsync(HttpMethod.Get, $"/api/v1.0/documents/{id}/export/?format=html"));
+
+        using var bad = await alice.SendAsync(HttpMethod.Get, $"/api/v1.0/documents/{id}/formatted-content/?content_format=rtf");
+        Assert.True((await Person.ProblemAsync(bad, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("content_format", out _));
+    }
+}
