@@ -3,9 +3,11 @@ using System.Text;
 using System.Text.Json;
 using Docs.Api.Features.Documents;
 using Docs.Api.Infrastructure;
+using Docs.Content.Docx;
 using Docs.Content.Html;
 using Docs.Content.Json;
 using Docs.Content.Markdown;
+using Docs.Core.Blobs;
 
 namespace Docs.Api.Features.Content;
 
@@ -15,7 +17,7 @@ public sealed record FormattedContentResponse(Guid Id, string? Title, JsonElemen
 /// <summary>
 /// A document's content converted on the server, for scripts and for the UI's exports:
 /// <c>documents/{id}/formatted-content/?content_format=json|markdown|html</c> (the reference's API) and
-/// <c>documents/{id}/export/?format=md|html</c> (one page, as a file). Both need the <c>content</c>
+/// <c>documents/{id}/export/?format=md|html|docx</c> (one page, as a file; DOCX embeds the document's own images). Both need the <c>content</c>
 /// ability; a document the caller cannot see is a 404.
 /// </summary>
 public static class FormattedContentEndpoints
@@ -61,7 +63,7 @@ public static class FormattedContentEndpoints
         return Results.Json(new FormattedContentResponse(document.Id, document.Title, converted, document.CreatedAt, document.UpdatedAt), DeepJson);
     }
 
-    private static async Task<IResult> ExportAsync(HttpContext context, DocumentGate gate, Guid id, string? format, bool? with_descendants)
+    private static async Task<IResult> ExportAsync(HttpContext context, DocumentGate gate, IBlobStore blobs, Guid id, string? format, bool? with_descendants)
     {
         if (ContentFormats.ParseExportFormat(format) is not { } exportFormat)
         {
@@ -72,10 +74,10 @@ public static class FormattedContentEndpoints
         {
             return refusal!;
         }
-        if (exportFormat is ExportFormat.Docx or ExportFormat.Pdf || with_descendants is true)
+        if (exportFormat is ExportFormat.Pdf || with_descendants is true)
         {
             return Results.Problem(statusCode: StatusCodes.Status501NotImplemented, title: "Not Implemented",
-                detail: "This server exports one page as Markdown or HTML; DOCX, PDF and sub-pages are not available yet.");
+                detail: "This server exports one page as Markdown, HTML or DOCX; PDF and sub-pages are not available yet.");
         }
         var (content, problem) = await DocumentBlocks.ReadAsync(gate.Db, id, context.RequestAborted);
         if (content is null)
@@ -84,9 +86,17 @@ public static class FormattedContentEndpoints
         }
         var blocks = content.Blocks ?? [];
         var title = found.Document.Title;
-        return exportFormat == ExportFormat.Md
-            ? File(MarkdownExporter.ToMarkdown(blocks), "text/markdown", ExportFileName.For(title, "md"))
-            : File(HtmlExporter.ToPage(blocks, string.IsNullOrWhiteSpace(title) ? "Untitled document" : title), MediaTypeNames.Text.Html, ExportFileName.For(title, "html"));
+        var shownTitle = string.IsNullOrWhiteSpace(title) ? "Untitled document" : title;
+        switch (exportFormat)
+        {
+            case ExportFormat.Md:
+                return File(MarkdownExporter.ToMarkdown(blocks), "text/markdown", ExportFileName.For(title, "md"));
+            case ExportFormat.Html:
+                return File(HtmlExporter.ToPage(blocks, shownTitle), MediaTypeNames.Text.Html, ExportFileName.For(title, "html"));
+            default:
+                var images = await AttachedImages.LoadAsync(blocks, found.Document, blobs, context.RequestAborted);
+                return Results.File(DocxExporter.ToDocx(blocks, shownTitle, images), DocxExporter.MediaType, ExportFileName.For(title, "docx"));
+        }
     }
 
     private static JsonElement BlocksJson(IReadOnlyList<Docs.Content.Blocks.Block> blocks)

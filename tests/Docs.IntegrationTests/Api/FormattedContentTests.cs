@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
 using Docs.Testing;
@@ -45,6 +46,15 @@ public sealed class FormattedContentTests(StackFixture stack)
         Assert.Equal("text/markdown", export.Content.Headers.ContentType!.MediaType);
         Assert.Equal("Meeting_ notes.md", export.Content.Headers.ContentDisposition!.FileNameStar ?? export.Content.Headers.ContentDisposition.FileName);
         Assert.Equal(markdown.GetProperty("content").GetString(), await export.Content.ReadAsStringAsync());
+
+        using var docx = await alice.Api.GetAsync($"{documentPath}/export/?format=docx");
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType!.MediaType);
+        using var package = new ZipArchive(await docx.Content.ReadAsStreamAsync());
+        using var body = new StreamReader(package.GetEntry("word/document.xml")!.Open());
+        var xml = await body.ReadToEndAsync();
+        Assert.Contains("Meeting notes", xml, StringComparison.Ordinal);
+        Assert.Contains("<w:pStyle w:val=\"Heading2\" />", xml, StringComparison.Ordinal);
     }
 
     [Fact]
