@@ -17,12 +17,13 @@ internal static class MarkdownTable
         }
         var rows = table.Rows.Select(Cells).ToList();
         var columns = Math.Max(1, rows.Max(row => row.Count));
+        var alignments = Alignments(table.Rows[0]);
         var builder = new StringBuilder();
         AppendRow(builder, rows[0], columns);
         builder.Append('\n').Append('|');
         for (var column = 0; column < columns; column++)
         {
-            builder.Append(' ').Append(Alignment(table.Rows[0], column)).Append(" |");
+            builder.Append(' ').Append(column < alignments.Count ? alignments[column] : "---").Append(" |");
         }
         foreach (var row in rows.Skip(1))
         {
@@ -54,11 +55,20 @@ internal static class MarkdownTable
         }
     }
 
-    private static string Alignment(TableRow header, int column) =>
-        (column < header.Cells.Count ? header.Cells[column].Props.TextAlignment : BlockSchema.DefaultAlignment) switch
+    /// <summary>Each column's delimiter, from the header cell that starts in it (the columns a cell spans past its first are left-aligned).</summary>
+    private static List<string> Alignments(TableRow header)
+    {
+        var alignments = new List<string>();
+        foreach (var cell in header.Cells)
         {
-            "center" => ":---:",
-            "right" => "---:",
-            _ => "---",
-        };
+            alignments.Add(cell.Props.TextAlignment switch
+            {
+                "center" => ":---:",
+                "right" => "---:",
+                _ => "---",
+            });
+            alignments.AddRange(Enumerable.Repeat("---", Math.Clamp(cell.Props.Colspan, 1, 1000) - 1));
+        }
+        return alignments;
+    }
 }

@@ -2,6 +2,7 @@
 // "document-store", as the editor binds it), and BlockNote's reading of any document.
 //   node blocknote-content.mjs corpus        → [{ name, update, xml, blocks }] (update base64; blocks null where BlockNote cannot read)
 //   node blocknote-content.mjs read FILE     → FILE holds a JSON array of base64 updates; prints [{ xml, blocks }] for each
+//   node blocknote-content.mjs markdown FILE → FILE holds a JSON array of Markdown texts; prints BlockNote's blocks for each
 import { readFileSync } from 'node:fs'
 import { ServerBlockNoteEditor } from '@blocknote/server-util'
 import * as Y from 'yjs'
@@ -193,7 +194,14 @@ if (mode === 'corpus') {
     Y.applyUpdate(doc, Buffer.from(update, 'base64'))
     return describe(doc)
   })))
+} else if (mode === 'markdown') {
+  const texts = JSON.parse(readFileSync(process.argv[3], 'utf8'))
+  const parsed = []
+  for (const text of texts) {
+    parsed.push(await editor.tryParseMarkdownToBlocks(text))
+  }
+  console.log(JSON.stringify(parsed))
 } else {
-  console.error('usage: node blocknote-content.mjs corpus | read FILE')
+  console.error('usage: node blocknote-content.mjs corpus | read FILE | markdown FILE')
   process.exit(2)
 }

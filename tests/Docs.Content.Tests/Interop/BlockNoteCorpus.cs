@@ -45,6 +45,21 @@ public static class BlockNoteCorpus
         }
     }
 
+    /// <summary>BlockNote's import of each Markdown text (its <c>tryParseMarkdownToBlocks</c>), in one Node run.</summary>
+    public static IReadOnlyList<JsonArray> ParseMarkdownWithBlockNote(params string[] texts)
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, JsonSerializer.Serialize(texts));
+            return JsonNode.Parse(NodeInterop.RunScript(Script, "markdown", file))!.AsArray().Select(blocks => blocks!.AsArray()).ToList();
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static Dictionary<string, CorpusDocument> Load() =>
         JsonNode.Parse(NodeInterop.RunScript(Script, "corpus"))!.AsArray().Select(d => new CorpusDocument(
             d!["name"]!.GetValue<string>(),
