@@ -15,6 +15,7 @@ internal static class Comparison
         ["html"] = "Yjs → HTML",
         ["docx"] = "Yjs → DOCX",
         ["write"] = "blocks → Yjs",
+        ["import"] = "Markdown → Yjs",
     };
 
     /// <summary>Scenarios @blocknote/server-util has no counterpart for.</summary>
@@ -27,9 +28,11 @@ internal static class Comparison
         Directory.CreateDirectory(Path.GetDirectoryName(document)!);
         var trace = Path.Combine(root, "tests", "data", "editing-traces", "automerge-paper.json.gz");
         Execute("node", ["blocknote.mjs", "make", trace, document], peer);
+        // The Markdown both sides import: this document, as Docs.Content exports it.
+        File.WriteAllText(Path.ChangeExtension(document, ".md"), Docs.Content.Markdown.MarkdownExporter.ToMarkdown(Docs.Content.Yjs.BlockNoteYjs.Read(File.ReadAllBytes(document))));
         var self = typeof(Comparison).Assembly.Location;
         Console.WriteLine($"Docs.Content vs @blocknote/server-util 0.47.2 (Node {Execute("node", ["--version"], root).Trim()}), {Environment.ProcessorCount} cores, "
-            + $"10,000 blocks from {Path.GetFileName(trace)}, {new FileInfo(document).Length:N0} B of Yjs; median of {repeat} warm runs after a cold one");
+            + $"10,000 blocks from {Path.GetFileName(trace)}, {new FileInfo(document).Length:N0} B of Yjs, {new FileInfo(Path.ChangeExtension(document, ".md")).Length:N0} B of Markdown; median of {repeat} warm runs after a cold one");
         Console.WriteLine();
         Console.WriteLine("| conversion | Docs.Content cold / warm | BlockNote cold / warm | warm ratio | Docs.Content peak RSS | BlockNote peak RSS | memory ratio |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");

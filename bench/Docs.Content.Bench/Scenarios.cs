@@ -25,6 +25,8 @@ internal static class Scenarios
         ["html"] = (update, _) => HtmlExporter.ToHtml(BlockNoteYjs.Read(update)).Length,
         ["docx"] = (update, _) => DocxExporter.ToDocx(BlockNoteYjs.Read(update), "Benchmark").Length,
         ["write"] = (_, blocks) => BlockNoteYjs.Write(blocks!).Length,
+        // The input is Markdown text here (the document exported once by Docs.Content).
+        ["import"] = (markdown, _) => BlockNoteYjs.Write(MarkdownImporter.ToBlocks(System.Text.Encoding.UTF8.GetString(markdown))).Length,
     };
 
     public static IEnumerable<string> Names => Conversions.Keys;
@@ -38,7 +40,7 @@ internal static class Scenarios
 
     public static int Run(string scenario, string file, int repeat)
     {
-        var update = File.ReadAllBytes(file);
+        var update = File.ReadAllBytes(scenario == "import" ? Path.ChangeExtension(file, ".md") : file);
         // Writing starts from blocks: they are read once, before timing, as the BlockNote side does.
         var blocks = scenario == "write" ? BlockNoteYjs.Read(update) : null;
         var times = new List<double>();

@@ -2,6 +2,7 @@
 // times BlockNote's own conversions of it, one scenario per process.
 //   node blocknote.mjs make TRACE OUT            → writes the document (one Yjs update) to OUT
 //   node blocknote.mjs run SCENARIO FILE REPEAT  → {"cold_ms","warm_ms","peak_rss_bytes","output_length"}
+//     (the import scenario reads FILE with .md for .bin: the document as Markdown)
 import { readFileSync, writeFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
 import { ServerBlockNoteEditor } from '@blocknote/server-util'
@@ -57,7 +58,9 @@ const scenarios = {
   markdown: async (update) => editor.blocksToMarkdownLossy(editor.yDocToBlocks(load(update), FRAGMENT)),
   html: async (update) => editor.blocksToHTMLLossy(editor.yDocToBlocks(load(update), FRAGMENT)),
   // Writing blocks as a new document: the blocks are read once before timing.
-  write: async (update, blocks) => Y.encodeStateAsUpdate(editor.blocksToYDoc(blocks, FRAGMENT))
+  write: async (update, blocks) => Y.encodeStateAsUpdate(editor.blocksToYDoc(blocks, FRAGMENT)),
+  // The input is Markdown text here (the document exported once by Docs.Content).
+  import: async (markdown) => Y.encodeStateAsUpdate(editor.blocksToYDoc(await editor.tryParseMarkdownToBlocks(markdown), FRAGMENT))
 }
 
 function load (update) {
@@ -72,7 +75,7 @@ if (mode === 'make') {
   writeFileSync(out, Y.encodeStateAsUpdate(editor.blocksToYDoc(documentFrom(trace), FRAGMENT)))
 } else if (mode === 'run') {
   const [scenario, file, repeat] = args
-  const update = new Uint8Array(readFileSync(file))
+  const update = scenario === 'import' ? readFileSync(file.replace(/\.bin$/, '.md'), 'utf8') : new Uint8Array(readFileSync(file))
   const blocks = scenario === 'write' ? editor.yDocToBlocks(load(update), FRAGMENT) : null
   const times = []
   let output
