@@ -58,6 +58,51 @@ public sealed class FormattedContentTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task Convert_turns_markdown_into_a_document_the_api_reads_back()
+    {
+        var alice = await stack.NewPersonAsync();
+        const string markdown = "# Hello\n\n- **item**\n";
+
+        using var toYjs = await ConvertAsync(alice.Api.Http, markdown, "text/markdown", "application/vnd.yjs.doc");
+        Assert.Equal(HttpStatusCode.OK, toYjs.StatusCode);
+        var update = await toYjs.Content.ReadAsByteArrayAsync();
+        var doc = new Docs.Yjs.Doc();
+        doc.ApplyUpdate(update);
+        Assert.Contains("<heading", doc.GetXmlFragment("document-store").ToString(), StringComparison.Ordinal);
+
+        using var toJson = await ConvertAsync(alice.Api.Http, markdown, "text/markdown", "application/json");
+        using var blocks = JsonDocument.Parse(await toJson.Content.ReadAsStringAsync());
+        Assert.Equal("heading", blocks.RootElement[0].GetProperty("type").GetString());
+
+        // The update starts a document that reads back as the Markdown it came from.
+        var id = await alice.CreateAsync("Converted");
+        using (var put = await alice.SendAsync(HttpMethod.Put, $"/api/v1.0/documents/{id}/content/", new { content = Convert.ToBase64String(update) }))
+        {
+            await Person.ExpectAsync(put, HttpStatusCode.OK);
+        }
+        var read = await alice.GetAsync($"/api/v1.0/documents/{id}/formatted-content/?content_format=markdown");
+        Assert.Equal(markdown, read.GetProperty("content").GetString());
+
+        using var unsupported = await ConvertAsync(alice.Api.Http, markdown, "text/plain", "application/json");
+        await Person.ProblemAsync(unsupported, HttpStatusCode.UnsupportedMediaType);
+        using var notJson = await ConvertAsync(alice.Api.Http, "[{\"type\": 3", "application/json", "application/json");
+        await Person.ProblemAsync(notJson, HttpStatusCode.BadRequest);
+        using var anonymous = new ApiClient(stack.App);
+        using var refused = await ConvertAsync(anonymous.Http, markdown, "text/markdown", "application/json");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> ConvertAsync(HttpClient http, string body, string contentType, string accept)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1.0/convert/", UriKind.Relative))
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, contentType),
+        };
+        request.Headers.Accept.ParseAdd(accept);
+        return http.SendAsync(request);
+    }
+
+    [Fact]
     public async Task Callers_who_cannot_see_the_document_get_404_and_bad_formats_a_problem()
     {
         var alice = await stack.NewPersonAsync();
