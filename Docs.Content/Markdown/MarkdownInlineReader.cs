@@ -10,6 +10,7 @@ namespace Docs.Content.Markdown;
 /// Markdig's inlines as rich text: emphasis, strong, strikethrough and code spans as styles, links (and
 /// autolinks) as links, line breaks as <c>\n</c>. The HTML tags the Markdown export writes for styles
 /// (<c>u</c>, <c>strong</c>, <c>em</c>, <c>del</c>, <c>br</c>) are read back as styles; any other HTML stays text.
+/// Link and image targets pass <see cref="Html.SafeUrl"/>: a <c>javascript:</c> link is imported as its text.
 /// </summary>
 internal static class MarkdownInlineReader
 {
@@ -46,7 +47,11 @@ internal static class MarkdownInlineReader
         {
             return null;
         }
-        var props = BlockSchema.DefaultProps(BlockTypes.Image).With("url", image.Url ?? "").With("name", InlineNode.PlainText(Read(image)));
+        if (Html.SafeUrl.Check(image.Url) is not { } url)
+        {
+            return null;
+        }
+        var props = BlockSchema.DefaultProps(BlockTypes.Image).With("url", url).With("name", InlineNode.PlainText(Read(image)));
         return Block.Create(BlockTypes.Image, props: props);
     }
 
@@ -97,7 +102,7 @@ internal static class MarkdownInlineReader
                         Add(entity.Transcoded.ToString(), styles, href);
                         break;
                     case AutolinkInline autolink:
-                        Add(autolink.Url, styles, autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url);
+                        Add(autolink.Url, styles, Html.SafeUrl.Check(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url) ?? href);
                         break;
                     case HtmlInline html:
                         if (!ApplyTag(html.Tag, styles, href))
@@ -108,12 +113,9 @@ internal static class MarkdownInlineReader
                     case EmphasisInline emphasis:
                         Walk(emphasis, Emphasize(styles, emphasis), href, depth + 1);
                         break;
-                    case LinkInline { IsImage: true } image:
-                        // An image within text: a link to it, labelled by its alt text.
-                        Walk(image, styles, image.Url ?? "", depth + 1);
-                        break;
                     case LinkInline link:
-                        Walk(link, styles, link.Url ?? "", depth + 1);
+                        // An image within text is a link to it, labelled by its alt text; an unsafe target leaves the text unlinked.
+                        Walk(link, styles, Html.SafeUrl.Check(link.Url) ?? href, depth + 1);
                         break;
                     case ContainerInline other:
                         Walk(other, styles, href, depth + 1);

@@ -61,6 +61,16 @@ public sealed class MarkdownImportTests
     }
 
     [Fact]
+    public void Unsafe_link_and_image_targets_are_not_imported()
+    {
+        var blocks = MarkdownImporter.ToBlocks("[click](javascript:alert(1)) and [ok](https://example.test)\n\n![x](data:image/svg+xml,evil)");
+
+        Assert.Equal([typeof(Blocks.StyledText), typeof(Blocks.Link)], blocks[0].Inline.Select(node => node.GetType()));
+        Assert.Equal("click and ", ((Blocks.StyledText)blocks[0].Inline[0]).Text);
+        Assert.Equal(Blocks.BlockTypes.Paragraph, blocks[1].Type);
+    }
+
+    [Fact]
     public void Markdown_nested_beyond_the_limit_is_refused()
     {
         var markdown = string.Concat(Enumerable.Repeat("> ", 2 * ContentTooDeepException.MaxDepth)) + "deep";
