@@ -21,6 +21,24 @@ internal static class BlockColors
 
     public static string? Text(string? name) => Css(name, background: false);
 
+    /// <summary>The palette name of a CSS colour when it is one of the palette's (as the export writes them), else the colour itself.</summary>
+    public static string? FromCss(string? css, bool background)
+    {
+        var value = css?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        foreach (var (name, colors) in Palette)
+        {
+            if (string.Equals(background ? colors.Background : colors.Text, value, StringComparison.OrdinalIgnoreCase))
+            {
+                return name;
+            }
+        }
+        return Css(value, background) is null ? null : value;
+    }
+
     public static string? Background(string? name) => Css(name, background: true);
 
     private static string? Css(string? name, bool background)

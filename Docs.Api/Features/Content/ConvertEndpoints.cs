@@ -13,8 +13,8 @@ namespace Docs.Api.Features.Content;
 
 /// <summary>
 /// <c>POST convert/</c>, the reference y-provider's conversion service in the API: the body is the
-/// content, its <c>Content-Type</c> says what it is (<c>text/markdown</c>, or <c>application/json</c>
-/// for BlockNote's blocks), <c>Accept</c> what to answer (<c>application/vnd.yjs.doc</c>: a Yjs update a
+/// content, its <c>Content-Type</c> says what it is (<c>text/markdown</c>, <c>text/html</c> — taken
+/// through an allow-list, never run — or <c>application/json</c> for BlockNote's blocks), <c>Accept</c> what to answer (<c>application/vnd.yjs.doc</c>: a Yjs update a
 /// new document starts from; <c>application/json</c>: blocks; <c>text/markdown</c>; <c>text/html</c>).
 /// For signed-in callers, throttled as document writes; 20 MiB at most, as the reference's imports.
 /// </summary>
@@ -23,7 +23,7 @@ public static class ConvertEndpoints
     public const long MaxBytes = 20 * 1024 * 1024;
     public const string YjsMediaType = "application/vnd.yjs.doc";
 
-    private static readonly string[] Inputs = ["text/markdown", "application/json"];
+    private static readonly string[] Inputs = ["text/markdown", "text/html", "application/json"];
     private static readonly string[] Outputs = [YjsMediaType, "application/json", "text/markdown", "text/html"];
 
     public static RouteGroupBuilder MapConvertEndpoints(this RouteGroupBuilder api)
@@ -53,7 +53,12 @@ public static class ConvertEndpoints
         IReadOnlyList<Block> blocks;
         try
         {
-            blocks = input == "text/markdown" ? MarkdownImporter.ToBlocks(body) : BlockJsonReader.Read(body);
+            blocks = input switch
+            {
+                "text/markdown" => MarkdownImporter.ToBlocks(body),
+                "text/html" => HtmlImporter.ToBlocks(body),
+                _ => BlockJsonReader.Read(body),
+            };
         }
         catch (JsonException ex)
         {

@@ -83,6 +83,10 @@ public sealed class FormattedContentTests(StackFixture stack)
         var read = await alice.GetAsync($"/api/v1.0/documents/{id}/formatted-content/?content_format=markdown");
         Assert.Equal(markdown, read.GetProperty("content").GetString());
 
+        // HTML through the allow-list: the script is left behind.
+        using var fromHtml = await ConvertAsync(alice.Api.Http, "<p>Hi <script>alert(1)</script><b>there</b></p>", "text/html", "text/markdown");
+        Assert.Equal("Hi **there**\n", await fromHtml.Content.ReadAsStringAsync());
+
         using var unsupported = await ConvertAsync(alice.Api.Http, markdown, "text/plain", "application/json");
         await Person.ProblemAsync(unsupported, HttpStatusCode.UnsupportedMediaType);
         using var notJson = await ConvertAsync(alice.Api.Http, "[{\"type\": 3", "application/json", "application/json");
