@@ -25,6 +25,10 @@ public static class HtmlImporter
     /// <exception cref="ContentTooDeepException">The HTML nests blocks deeper than the model reads.</exception>
     public static IReadOnlyList<Block> ToBlocks(string html)
     {
+        if (HtmlNesting.IsTooDeep(html))
+        {
+            throw new ContentTooDeepException(HtmlNesting.MaxDepth);
+        }
         var document = new HtmlParser().ParseDocument(html);
         var blocks = new List<Block>();
         AddBlocks(blocks, document.Body?.ChildNodes ?? (IEnumerable<INode>)[], 0);

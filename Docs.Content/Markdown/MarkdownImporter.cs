@@ -23,6 +23,10 @@ public static class MarkdownImporter
     /// <exception cref="ContentTooDeepException">The Markdown nests deeper than the model reads.</exception>
     public static IReadOnlyList<Block> ToBlocks(string markdown)
     {
+        if (MarkdownNesting.IsTooDeep(markdown))
+        {
+            throw new ContentTooDeepException(MarkdownNesting.MaxDepth);
+        }
         MarkdownDocument document;
         try
         {

@@ -76,4 +76,25 @@ public sealed class HtmlImportTests
         Assert.Equal("Caption", blocks[8].Props.GetString("caption"));
         Assert.Equal("hidden", ((RichText)Assert.Single(blocks[9].Children).Content!).ToPlainText());
     }
+
+    [Theory]
+    [InlineData("div")]
+    [InlineData("b")]
+    [InlineData("ul><li")]
+    public void Html_nested_100000_levels_deep_is_refused_at_once(string tag)
+    {
+        var html = string.Concat(Enumerable.Repeat($"<{tag}>", 100_000)) + "deep";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        Assert.Throws<ContentTooDeepException>(() => HtmlImporter.ToBlocks(html));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"Took {watch.Elapsed}.");
+    }
+
+    [Fact]
+    public void Long_lists_with_implied_end_tags_are_not_mistaken_for_nesting()
+    {
+        var html = "<ul>" + string.Concat(Enumerable.Range(0, 3000).Select(i => $"<li><p>item {i}")) + "</ul>";
+
+        Assert.Equal(3000, HtmlImporter.ToBlocks(html).Count);
+    }
 }

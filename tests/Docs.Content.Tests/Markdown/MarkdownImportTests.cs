@@ -70,6 +70,19 @@ public sealed class MarkdownImportTests
         Assert.Equal(Blocks.BlockTypes.Paragraph, blocks[1].Type);
     }
 
+    [Theory]
+    [InlineData("> ")]
+    [InlineData("- ")]
+    [InlineData("1. ")]
+    public void Markdown_nested_100000_levels_deep_is_refused_at_once(string marker)
+    {
+        var markdown = string.Concat(Enumerable.Repeat(marker, 100_000)) + "deep";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        Assert.Throws<ContentTooDeepException>(() => MarkdownImporter.ToBlocks(markdown));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"Took {watch.Elapsed}.");
+    }
+
     [Fact]
     public void Markdown_nested_beyond_the_limit_is_refused()
     {
