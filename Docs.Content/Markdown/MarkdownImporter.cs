@@ -35,7 +35,7 @@ public static class MarkdownImporter
         catch (ArgumentException ex)
         {
             // Markdig refuses input nested beyond its own depth limit with an ArgumentException.
-            throw new ContentTooDeepException(ContentTooDeepException.MaxDepth, ex);
+            throw new ContentTooDeepException("The Markdown nests too deeply, or one paragraph holds too much markup, to be read.", ex);
         }
         var blocks = new List<Block>();
         AddBlocks(blocks, document, 0);
