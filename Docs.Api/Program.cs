@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using Docs;
 using Docs.Api;
 using Docs.Api.Authentication;
 using Docs.Api.Features.Accesses;
@@ -13,32 +12,21 @@ using Docs.Api.Features.Invitations;
 using Docs.Api.Features.Users;
 using Docs.Api.Infrastructure;
 using Docs.Core.Data;
-using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddDocsDbContext<DocsDbContext>(DocsDbContext.ConnectionName);
+builder.AddDocsDbContext<DocsDbContext>(ResourceNames.DocsDatabase);
 builder.AddDocsRedis();
 builder.AddBearerAuthentication();
 builder.AddDocsApi();
 builder.AddAttachments();
 builder.AddBadInputProblems();
-builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi();
-builder.Services.ConfigureHttpJsonOptions(json =>
-{
-    json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-    json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
-});
+builder.AddApiDocumentAndJson();
 
 var app = builder.Build();
 
-// The API owns the schema: migrate before serving (safe with several instances starting at once).
-await using (var scope = app.Services.CreateAsyncScope())
-{
-    await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<DocsDbContext>());
-}
+await app.MigrateDatabaseAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -47,24 +35,18 @@ app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapDefaultEndpoints();
-app.MapOpenApi("/openapi/{documentName}.json");
-if (app.Environment.IsDevelopment())
-{
-    app.MapScalarApiReference("/scalar");
-}
-
-if (app.Configuration.GetValue("Bench:ConstantEndpoint", false))
-{
-    // The baseline of bench/api.sh: the cheapest answer this process can give, through the same pipeline.
-    app.MapGet("/bench/constant", () => Results.Ok(new { ok = true })).ExcludeFromDescription();
-}
+app.MapApiDocument();
+app.MapBenchBaseline();
 
 app.MapGroup("/api/v1.0")
     .RefuseBadInput()
+    .DescribePipelineRefusals()
     .MapDocumentEndpoints()
     .MapTreeEndpoints()
     .MapTrashEndpoints()
-    .MapMembershipEndpoints()
+    .MapFavoriteEndpoints()
+    .MapLinkConfigurationEndpoints()
+    .MapLeaveEndpoints()
     .MapAccessEndpoints()
     .MapInvitationEndpoints()
     .MapAskForAccessEndpoints()

@@ -1,3 +1,4 @@
+using Docs;
 using Docs.AppHost;
 using Docs.Hosting;
 using Docs.Hosting.Infrastructure;
@@ -14,15 +15,15 @@ var builder = DistributedApplication.CreateBuilder(publishing?.AspireArgs ?? Pub
     .ChecksFixedPortsBeforeStart();
 
 var mode = InfrastructureModes.Resolve(builder);
-var postgres = new PostgresServer(builder, "postgres", mode);
-var docsdb = postgres.AddDatabase("docsdb", databaseName: "docs");
-var redis = builder.AddRedisServer("redis", mode);
+var postgres = new PostgresServer(builder, ResourceNames.Postgres, mode);
+var docsdb = postgres.AddDatabase(ResourceNames.DocsDatabase, databaseName: "docs");
+var redis = builder.AddRedisServer(ResourceNames.Redis, mode);
 var collaborationSecret = builder.AddGeneratedSecret("collaboration-secret");
 
 // Docs.Identity in development; Keycloak (or another OpenID Connect provider) when Identity:Authority is set.
 var signIn = SignIn.Add(builder, postgres);
 
-var api = builder.AddService<Projects.Docs_Api>("api")
+var api = builder.AddService<Projects.Docs_Api>(ResourceNames.Api)
     .WithReference(docsdb).WaitFor(docsdb)
     .WithReference(redis).WaitFor(redis)
     .WithEnvironment("Collaboration__ServerSecret", collaborationSecret);
@@ -32,7 +33,7 @@ signIn.ValidatesTokens(api);
 // each its own resource; published, 2 replicas of one). Browsers reach them at /collaboration/ws/.
 var collabInstances = Math.Max(1, builder.Configuration.GetValue("collab:Instances", builder.ExecutionContext.IsPublishMode ? 2 : 1));
 var collabs = Enumerable.Range(1, builder.ExecutionContext.IsPublishMode ? 1 : collabInstances)
-    .Select(instance => builder.AddService<Projects.Docs_Collab>(instance == 1 ? "collab" : $"collab-{instance}")
+    .Select(instance => builder.AddService<Projects.Docs_Collab>(instance == 1 ? ResourceNames.Collab : $"{ResourceNames.Collab}-{instance}")
         .WithReference(docsdb).WaitFor(api) // the API applies the migrations
         .WithReference(redis).WaitFor(redis)
         .WithEnvironment("Collaboration__ServerSecret", collaborationSecret)
@@ -47,28 +48,30 @@ if (builder.ExecutionContext.IsPublishMode)
 }
 
 // The worker starts after the API, which applies the database migrations.
-var worker = builder.AddService<Projects.Docs_Worker>("worker")
+var worker = builder.AddService<Projects.Docs_Worker>(ResourceNames.Worker)
     .WithReference(docsdb).WaitFor(api)
     .WithReference(redis).WaitFor(redis)
     .WithMailPickup(builder);
 if (!builder.ExecutionContext.IsPublishMode)
 {
     // Attachments: a folder under the data directory unless ConnectionStrings:blobs names a store (README, Attachments).
-    var blobs = builder.AddBlobStore("blobs");
+    var blobs = builder.AddBlobStore(ResourceNames.Blobs);
     api.WithReference(blobs);
     worker.WithReference(blobs);
 }
 signIn.ValidatesTokens(worker);
 
-var web = builder.AddService<Projects.Docs_Web>("web", defaultPort: 8080)
+// The web front starts beside the services it calls (it needs none of them to start); the summary
+// waits for them all.
+var web = builder.AddService<Projects.Docs_Web>(ResourceNames.Web, defaultPort: 8080)
     .AsEntryPoint()
-    .WithReference(api).WaitFor(api)
+    .WithReference(api)
     .WithReference(redis).WaitFor(redis)
     .PrintsSummaryWhenReady();
 signIn.SignsUsersIn(web);
 foreach (var collab in collabs)
 {
-    web.WithReference(collab).WaitFor(collab);
+    web.WithReference(collab);
     foreach (var (origin, index) in WebOrigins.Of(web, running: !builder.ExecutionContext.IsPublishMode).Select((origin, index) => (origin, index)))
     {
         collab.WithEnvironment($"Collaboration__AllowedOrigins__{index}", origin);

@@ -57,8 +57,8 @@ public sealed class SignIn
             return AddKeycloak(builder, postgres, clientSecret);
         }
 
-        var identitydb = postgres.AddDatabase("identitydb", databaseName: "identity");
-        var provider = builder.AddService<Projects.Docs_Identity>("identity", defaultPort: 8083)
+        var identitydb = postgres.AddDatabase(ResourceNames.IdentityDatabase, databaseName: "identity");
+        var provider = builder.AddService<Projects.Docs_Identity>(ResourceNames.Identity, defaultPort: 8083)
             .WithReference(identitydb).WaitFor(identitydb)
             .WithEnvironment("Identity__Realm", Realm)
             .WithEnvironment("Identity__Audience", ApiAudience)
@@ -125,14 +125,8 @@ public sealed class SignIn
             .WithEnvironment("Identity__Audience", ApiAudience)
             // Plain HTTP is only ever the development provider (or a local Keycloak).
             .WithEnvironment("Identity__RequireHttpsMetadata", AuthorityIsHttps ? "true" : "false");
-        if (Provider is not null)
-        {
-            service.WaitFor(Provider);
-        }
-        if (Keycloak is not null)
-        {
-            service.WaitFor(Keycloak);
-        }
+        // No WaitFor: a service reads the provider's keys at the first token it sees, not at start, so
+        // both start side by side.
         return service;
     }
 

@@ -18,7 +18,7 @@ public static class Extensions
         // The update log's own data source. A span per group commit would flood a trace collector (hundreds
         // a second, and every one alike); loads and compactions are still traced, and the log's commits are
         // measured (CollabMetrics).
-        builder.AddDocsDataSource(Docs.Core.Data.DocsDbContext.ConnectionName, database =>
+        builder.AddDocsDataSource(ResourceNames.DocsDatabase, database =>
             database.ConfigureTracing(tracing => tracing.ConfigureCommandFilter(command => command.CommandText != UpdateLog.AppendSql)));
         builder.Services.AddSingleton<CollabMetrics>();
         // Registered first so that it stops last, after the log has committed what it held.

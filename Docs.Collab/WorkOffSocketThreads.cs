@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Docs.Collab;
 
 /// <summary>
-/// Socket completions run inline on the few socket engine threads (see Program.cs), so a long piece of
+/// Socket completions run inline on the few socket engine threads (see <see cref="InlineSockets"/>), so a long piece of
 /// work there would hold up every other socket of that thread. Work that may be long — a large message,
 /// a large document's state, loading or compacting a document — moves to the thread pool first.
 /// </summary>

@@ -20,7 +20,7 @@ public static class Extensions
             ?? throw new InvalidOperationException("Identity:Issuer is not set: give the public URL of the realm, such as http://localhost:8083/realms/impress.");
         var keyDirectory = Path.GetFullPath(options.KeyDirectory);
 
-        builder.AddDocsDbContext<IdentityDbContext>(IdentityDbContext.ConnectionName);
+        builder.AddDocsDbContext<IdentityDbContext>(ResourceNames.IdentityDatabase);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DevUserDirectory>();
         builder.Services.AddSingleton<SignInThrottle>();

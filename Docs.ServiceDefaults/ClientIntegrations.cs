@@ -29,7 +29,7 @@ public static class ClientIntegrations
     }
 
     /// <summary>The shared Redis multiplexer on <c>ConnectionStrings:{connectionName}</c>.</summary>
-    public static IHostApplicationBuilder AddDocsRedis(this IHostApplicationBuilder builder, string connectionName = "redis")
+    public static IHostApplicationBuilder AddDocsRedis(this IHostApplicationBuilder builder, string connectionName = Docs.ResourceNames.Redis)
     {
         Require(builder.Configuration, connectionName);
         // Start even while Redis is still coming up or briefly away; the multiplexer reconnects.

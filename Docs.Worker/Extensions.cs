@@ -1,5 +1,6 @@
 using Docs.Core.Blobs;
 using Docs.Core.Data;
+using Docs.Core.Documents;
 using Docs.Core.Jobs;
 using Docs.Worker.Mail;
 using Docs.Worker.Trash;
@@ -18,11 +19,12 @@ public static class Extensions
         builder.Services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.SectionName));
         builder.Services.AddSingleton<MailSender>();
         builder.Services.AddScoped<IMailJobs, MailJobs>();
+        builder.Services.AddScoped<DocumentTree>();
         builder.Services.AddScoped<ITrashPurgeJob, TrashPurgeJob>();
         // The same store as Docs.Api's (ConnectionStrings:blobs): the purge deletes attachments nobody holds any more.
-        builder.Services.AddSingleton(BlobStores.Create(builder.Configuration.GetConnectionString(BlobStores.ConnectionName)));
+        builder.Services.AddSingleton(BlobStores.Create(builder.Configuration.GetConnectionString(ResourceNames.Blobs)));
 
-        var connectionString = builder.Configuration.GetConnectionString(DocsDbContext.ConnectionName)!;
+        var connectionString = builder.Configuration.GetConnectionString(ResourceNames.DocsDatabase)!;
         builder.Services.AddHangfire(hangfire => hangfire
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()

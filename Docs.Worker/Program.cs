@@ -1,3 +1,4 @@
+using Docs;
 using Docs.Core.Data;
 using Docs.Core.Jobs;
 using Docs.Worker;
@@ -7,7 +8,7 @@ using Hangfire;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddDocsDbContext<DocsDbContext>(DocsDbContext.ConnectionName);
+builder.AddDocsDbContext<DocsDbContext>(ResourceNames.DocsDatabase);
 builder.AddDocsRedis();
 builder.AddDocsWorker();
 

@@ -24,11 +24,14 @@ public static partial class BadInput
     }
 
     /// <summary>
-    /// What binding lets through: a <c>null</c> body for an optional one, and text that cannot be stored
-    /// (<see cref="StorableText"/>) in the body's fields or the query string.
+    /// What binding lets through: a <c>null</c> body for an optional one, text that cannot be stored
+    /// (<see cref="StorableText"/>) in the body's fields or the query string, paging values out of range
+    /// (<see cref="Paging.AcceptsPaging"/>), and a body that breaks its own rules (<see cref="IValidatedRequest"/>). Group filters run first: all this is answered before any
+    /// endpoint filter looks the document up.
     /// </summary>
     public static RouteGroupBuilder RefuseBadInput(this RouteGroupBuilder api)
     {
+        api.ProducesValidationProblem();
         api.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
@@ -41,7 +44,15 @@ public static partial class BadInput
             var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
             var unstorable = (body is null ? null : UnstorableField(body, json))
                 ?? http.Request.Query.FirstOrDefault(q => q.Value.Any(v => v is not null && !StorableText.IsStorable(v))).Key;
-            return unstorable is null ? await next(context) : Problems.Validation(unstorable, StorableText.Refusal);
+            if (unstorable is not null)
+            {
+                return Problems.Validation(unstorable, StorableText.Refusal);
+            }
+            if (http.GetEndpoint()?.Metadata.GetMetadata<PagingMetadata>() is not null && !PageRequest.TryParse(http.Request, out _, out var pageErrors))
+            {
+                return Problems.Validation(pageErrors);
+            }
+            return (body as IValidatedRequest)?.Validate() ?? await next(context);
         });
         return api;
     }
@@ -74,6 +85,16 @@ public static partial class BadInput
 
     [GeneratedRegex("parameter \"[^\"]* ([^\" ]+)\"")]
     private static partial Regex BoundParameter();
+}
+
+/// <summary>
+/// A request body that states its own rules (lengths, formats, the words it accepts), checked by
+/// <see cref="BadInput.RefuseBadInput"/> before the endpoint runs.
+/// </summary>
+public interface IValidatedRequest
+{
+    /// <summary>Null when the request is acceptable; otherwise the problem to answer (a 400 naming the fields, or a 413).</summary>
+    TypedProblem? Validate();
 }
 
 /// <summary>Answers <see cref="BadHttpRequestException"/> (what minimal APIs and Kestrel throw for unreadable input) with its status, as a problem.</summary>

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Docs.Core.Collaboration;
 using StackExchange.Redis;
 
 namespace Docs.Api.Infrastructure;
@@ -9,19 +9,19 @@ namespace Docs.Api.Infrastructure;
 /// </summary>
 public sealed class CollaborationNotifier(IConnectionMultiplexer redis, ILogger<CollaborationNotifier> logger)
 {
-    public static readonly RedisChannel Channel = RedisChannel.Literal("docs:collab:control");
+    private static readonly RedisChannel Channel = RedisChannel.Literal(CollaborationControl.Channel);
 
     public Task PermissionsChangedAsync(Guid documentId, Guid? userId = null) =>
-        PublishAsync(new { type = "recheck", document_id = documentId, user_id = userId });
+        PublishAsync(CollaborationControl.PermissionsChanged(documentId, userId));
 
     public Task ContentReplacedAsync(Guid documentId) =>
-        PublishAsync(new { type = "content", document_id = documentId });
+        PublishAsync(CollaborationControl.ContentReplaced(documentId));
 
-    private async Task PublishAsync(object message)
+    private async Task PublishAsync(CollaborationControl message)
     {
         try
         {
-            await redis.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(message));
+            await redis.GetSubscriber().PublishAsync(Channel, message.Serialize());
         }
         catch (RedisException ex)
         {

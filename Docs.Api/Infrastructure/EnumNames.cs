@@ -21,6 +21,14 @@ public static class EnumNames
         return false;
     }
 
+    /// <summary>"One of reader, commenter, …": the words <see cref="TryParse{T}"/> (or, kebab-cased, <see cref="TryParseKebab{T}"/>) accepts, for a refusal.</summary>
+    public static string OneOf<T>(bool kebab = false) where T : struct, Enum =>
+        $"One of {string.Join(", ", Enum.GetValues<T>().Select(v => kebab ? Of(v).Replace('_', '-') : Of(v)))}.";
+
+    /// <summary>For text already validated with <see cref="TryParse{T}"/>.</summary>
+    public static T Parse<T>(string? text) where T : struct, Enum =>
+        TryParse(text, out T value) ? value : throw new ArgumentException($"Not a {typeof(T).Name}: '{text}'.", nameof(text));
+
     public static bool TryParseKebab<T>(string? text, out T value) where T : struct, Enum =>
         TryParse(text?.Replace('-', '_'), out value);
 }

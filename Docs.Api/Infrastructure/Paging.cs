@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,8 +30,16 @@ public readonly record struct PageRequest(int Number, int Size)
         return errors.Count == 0;
     }
 
-    /// <summary>One page of <paramref name="query"/> (already ordered), mapped with <paramref name="map"/>; 404 past the last page.</summary>
-    public async Task<IResult> ToResultAsync<T, TOut>(IQueryable<T> query, HttpRequest request, Func<List<T>, Task<IReadOnlyList<TOut>>> map)
+    /// <summary>The page of an endpoint marked <see cref="Paging.AcceptsPaging"/>, whose values <see cref="BadInput.RefuseBadInput"/> checked.</summary>
+    public static PageRequest Of(HttpRequest request) =>
+        TryParse(request, out var page, out _) ? page : throw new InvalidOperationException("Paging values unchecked: the endpoint lacks AcceptsPaging.");
+
+    /// <summary>
+    /// One page of <paramref name="query"/> (already ordered), mapped with <paramref name="map"/>; 404 past the last page.
+    /// The answer's type is that of every list endpoint, whose parameters may also be refused (400).
+    /// </summary>
+    public async Task<Results<Ok<Page<TOut>>, NotFoundProblem, FieldsProblem>> ToResultAsync<T, TOut>(IQueryable<T> query, HttpRequest request,
+        Func<List<T>, Task<IReadOnlyList<TOut>>> map)
     {
         var count = await query.CountAsync(request.HttpContext.RequestAborted);
         if (Number > 1 && (long)(Number - 1) * Size >= count)
@@ -41,7 +50,7 @@ public readonly record struct PageRequest(int Number, int Size)
         var results = await map(items);
         var next = (long)Number * Size < count ? Link(request, Number + 1) : null;
         var previous = Number > 1 ? Link(request, Number - 1) : null;
-        return Results.Ok(new Page<TOut>(count, next, previous, results));
+        return TypedResults.Ok(new Page<TOut>(count, next, previous, results));
     }
 
     private static Uri Link(HttpRequest request, int number)
@@ -51,4 +60,19 @@ public readonly record struct PageRequest(int Number, int Size)
         var path = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}";
         return new Uri(QueryHelpers.AddQueryString(path, query.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))));
     }
+}
+
+/// <summary>Endpoints that answer a page of a list.</summary>
+public static class Paging
+{
+    /// <summary>
+    /// Declares that the endpoint reads <c>?page=</c> and <c>?page_size=</c>: <see cref="BadInput.RefuseBadInput"/> refuses
+    /// bad values (400) before the endpoint and its own filters run, as it does for the body.
+    /// </summary>
+    public static RouteHandlerBuilder AcceptsPaging(this RouteHandlerBuilder endpoint) => endpoint.WithMetadata(PagingMetadata.Instance);
+}
+
+internal sealed class PagingMetadata
+{
+    public static readonly PagingMetadata Instance = new();
 }

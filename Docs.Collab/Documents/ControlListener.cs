@@ -1,11 +1,12 @@
 using System.Text.Json;
 using Docs.Collab.Connections;
+using Docs.Core.Collaboration;
 using StackExchange.Redis;
 
 namespace Docs.Collab.Documents;
 
 /// <summary>
-/// Listens to Docs.Api on <c>docs:collab:control</c>: a permission change resets the document's
+/// Listens to Docs.Api (<see cref="CollaborationControl"/>): a permission change resets the document's
 /// connections (of one user, or all), whose providers reconnect with a fresh ticket; a content
 /// replaced through the REST API is merged into the loaded document. After a Redis outage, every
 /// loaded document catches up from the log.
@@ -13,7 +14,7 @@ namespace Docs.Collab.Documents;
 public sealed class ControlListener(IConnectionMultiplexer redis, ConnectionRegistry connections, DocumentRegistry documents,
     ILogger<ControlListener> logger) : IHostedService
 {
-    private static readonly RedisChannel Channel = RedisChannel.Literal("docs:collab:control");
+    private static readonly RedisChannel Channel = RedisChannel.Literal(CollaborationControl.Channel);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -42,22 +43,19 @@ public sealed class ControlListener(IConnectionMultiplexer redis, ConnectionRegi
     {
         try
         {
-            using var json = JsonDocument.Parse(value.ToString());
-            var root = json.RootElement;
-            var documentId = root.GetProperty("document_id").GetGuid();
-            switch (root.GetProperty("type").GetString())
+            var message = CollaborationControl.Parse(value.ToString());
+            switch (message.Type)
             {
-                case "recheck":
-                    Guid? userId = root.TryGetProperty("user_id", out var user) && user.ValueKind == JsonValueKind.String ? user.GetGuid() : null;
-                    var closed = await connections.ResetAsync(documentId, userId, "permissions-changed");
-                    logger.LogInformation("Permissions of {Document} changed: {Count} connections reset", documentId, closed);
+                case CollaborationControl.Recheck:
+                    var closed = await connections.ResetAsync(message.DocumentId, message.UserId, "permissions-changed");
+                    logger.LogInformation("Permissions of {Document} changed: {Count} connections reset", message.DocumentId, closed);
                     break;
-                case "content" when documents.Find(documentId) is { } document:
+                case CollaborationControl.Content when documents.Find(message.DocumentId) is { } document:
                     await documents.CatchUpAsync(document, CancellationToken.None);
                     break;
             }
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (JsonException ex)
         {
             logger.LogWarning(ex, "Ignored a malformed control message");
         }

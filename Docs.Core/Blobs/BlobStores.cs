@@ -3,8 +3,6 @@ namespace Docs.Core.Blobs;
 /// <summary>The blob store that <c>ConnectionStrings:blobs</c> names: <c>file:///folder</c>, or an S3 bucket (<see cref="S3Settings"/>).</summary>
 public static class BlobStores
 {
-    public const string ConnectionName = "blobs";
-
     /// <summary>Without a connection string: a folder of the machine's, the same for every service run by one account.</summary>
     public static string DefaultFolder =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "docs", "blobs");

@@ -9,8 +9,6 @@ namespace Docs.Core.Data;
 /// <summary>The PostgreSQL schema of Docs, owned by Docs.Api (which applies its migrations).</summary>
 public sealed class DocsDbContext(DbContextOptions<DocsDbContext> options) : DbContext(options)
 {
-    public const string ConnectionName = "docsdb";
-
     public DbSet<User> Users => Set<User>();
 
     public DbSet<Document> Documents => Set<Document>();

@@ -16,13 +16,14 @@ public enum MovePosition
 }
 
 /// <summary>
-/// Structural changes of the document tree: creating, moving and copying nodes. Paths are allocated
+/// Structural changes of the document tree: creating and moving nodes here, whole subtrees (copy, trash,
+/// restore, purge) in DocumentTree.Subtrees.cs. Paths are allocated
 /// under a transaction-scoped advisory lock, so concurrent changes never pick the same slot. New nodes
 /// start in the middle of a level's number space, so "first" positions take the number before the
 /// first sibling and nothing has to shift; only an insertion between two adjacent numbers shifts the
 /// siblings to its right.
 /// </summary>
-public sealed class DocumentTree(DocsDbContext db)
+public sealed partial class DocumentTree(DocsDbContext db)
 {
     /// <summary>"tree" in ASCII: the advisory lock of structural changes.</summary>
     private const long LockKey = 0x74726565;
@@ -214,12 +215,7 @@ public sealed class DocumentTree(DocsDbContext db)
     }
 
     /// <summary>The children of a path (every document, trashed ones included: they keep their place).</summary>
-    private IQueryable<Document> ChildrenQuery(string? parentPath)
-    {
-        var depth = parentPath is null ? 1 : TreePath.Depth(parentPath) + 1;
-        var prefix = parentPath ?? "";
-        return db.Documents.AsNoTracking().Where(d => d.Depth == depth && d.Path.StartsWith(prefix));
-    }
+    private IQueryable<Document> ChildrenQuery(string? parentPath) => db.Documents.AsNoTracking().ChildrenOf(parentPath);
 
     private Task<int> RewritePrefixAsync(string oldPrefix, string newPrefix, CancellationToken cancellationToken)
     {

@@ -78,7 +78,7 @@ public static class LocalPostgresExtensions
             .WithHealthCheck(healthCheck)
             .OnBeforeResourceStarted(async (resource, _, cancellationToken) =>
             {
-                await PostgresDataDirectory.PrepareAsync(bin, data, osUser, await resource.Password.GetValueAsync(cancellationToken) ?? "", cancellationToken);
+                await PostgresDataDirectory.PrepareAsync(bin, data, osUser, await resource.Password.GetValueAsync(cancellationToken) ?? "", ephemeral, cancellationToken);
             });
     }
 

@@ -10,13 +10,14 @@ internal static class PostgresDataDirectory
     /// <summary>
     /// Creates the cluster on first use; gives it to the account PostgreSQL runs as; and waits for a
     /// server an earlier, killed AppHost left behind to finish stopping, so this start does not die on
-    /// <c>lock file "postmaster.pid" already exists</c>.
+    /// <c>lock file "postmaster.pid" already exists</c>. An <paramref name="ephemeral"/> cluster (tests) is not
+    /// flushed to disk.
     /// </summary>
-    public static async Task PrepareAsync(string bin, string data, string? osUser, string password, CancellationToken cancellationToken)
+    public static async Task PrepareAsync(string bin, string data, string? osUser, string password, bool ephemeral, CancellationToken cancellationToken)
     {
         if (!File.Exists(Path.Combine(data, "PG_VERSION")))
         {
-            await InitializeAsync(bin, data, osUser, password, cancellationToken);
+            await InitializeAsync(bin, data, osUser, password, ephemeral, cancellationToken);
         }
         else if (osUser is not null)
         {
@@ -25,7 +26,7 @@ internal static class PostgresDataDirectory
         await WaitForEarlierServerAsync(data, cancellationToken);
     }
 
-    private static async Task InitializeAsync(string bin, string data, string? osUser, string password, CancellationToken cancellationToken)
+    private static async Task InitializeAsync(string bin, string data, string? osUser, string password, bool ephemeral, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(data);
         // The password reaches initdb through a file only its user can read, never the command line;
@@ -41,7 +42,7 @@ internal static class PostgresDataDirectory
                 await ChownAsync(passwordFile, osUser, cancellationToken);
             }
             string[] initdb = [Path.Combine(bin, "initdb"), "-D", data, "-U", LocalPostgresResource.UserName, $"--pwfile={passwordFile}",
-                "--auth=scram-sha-256", "-E", "UTF8", "--no-locale", "--no-instructions"];
+                "--auth=scram-sha-256", "-E", "UTF8", "--no-locale", "--no-instructions", .. (ephemeral ? ["--no-sync"] : Array.Empty<string>())];
             var (code, output) = await RunAsync(osUser is null ? initdb : [.. AsUser(osUser), .. initdb], cancellationToken);
             if (code != 0)
             {

@@ -29,6 +29,7 @@ public static class ServiceExtensions
             // host, port, password and URI of every server as variables of their own: fewer copies of secrets.
             .WithAnnotation(new ReferenceEnvironmentInjectionAnnotation(
                 ReferenceEnvironmentInjectionFlags.ConnectionString | ReferenceEnvironmentInjectionFlags.ServiceDiscovery));
+        BuiltPrograms.RunDirectly(service);
         if (builder.ExecutionContext.IsRunMode)
         {
             service.WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Configuration["AppHost:ServiceEnvironment"] ?? "Development");

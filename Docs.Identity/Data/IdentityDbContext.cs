@@ -6,8 +6,6 @@ namespace Docs.Identity.Data;
 /// <summary>OpenIddict's store: clients, authorizations (one per sign-in session) and tokens.</summary>
 public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options)
 {
-    public const string ConnectionName = "identitydb";
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

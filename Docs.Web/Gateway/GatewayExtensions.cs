@@ -18,8 +18,8 @@ namespace Docs.Web.Gateway;
 /// </summary>
 public static partial class GatewayExtensions
 {
-    private const string ApiCluster = "api";
-    private const string CollabCluster = "collab";
+    private const string ApiCluster = ResourceNames.Api;
+    private const string CollabCluster = ResourceNames.Collab;
 
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
@@ -34,7 +34,7 @@ public static partial class GatewayExtensions
         };
         var clusters = new[]
         {
-            Cluster(ApiCluster, Destinations(builder.Configuration, name => name == "api"), healthChecked: false),
+            Cluster(ApiCluster, Destinations(builder.Configuration, name => name == ApiCluster), healthChecked: false),
             // Every instance serves every document (they share updates through Redis): spread the sockets, skip the dead.
             Cluster(CollabCluster, Destinations(builder.Configuration, name => CollabName().IsMatch(name)), healthChecked: true),
         };

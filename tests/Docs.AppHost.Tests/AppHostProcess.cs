@@ -24,14 +24,17 @@ internal sealed class AppHostProcess : IAsyncDisposable
 
     public string AllOutput => string.Join('\n', _output);
 
-    /// <summary>
-    /// Starts the AppHost built beside the tests (or <paramref name="executable"/>, such as the repository's
-    /// <c>run.sh</c>), with its own data directory and web port.
-    /// <paramref name="wrapper"/> runs before it (e.g. <c>env --default-signal=INT</c>).
-    /// </summary>
     public string DataDirectory => _dataDirectory;
 
-    public static AppHostProcess Start(IDictionary<string, string>? environment = null, IReadOnlyList<string>? wrapper = null, string? executable = null, string? dataDirectory = null)
+    /// <summary>The site's address (its port is this test's own).</summary>
+    public Uri SiteUrl { get; private init; } = null!;
+
+    /// <summary>
+    /// Starts the AppHost built beside the tests (or <paramref name="executable"/>, such as the repository's
+    /// <c>run.sh</c>, given <paramref name="arguments"/>), with its own data directory and web port.
+    /// <paramref name="wrapper"/> runs before it (e.g. <c>env --default-signal=INT</c>).
+    /// </summary>
+    public static AppHostProcess Start(IDictionary<string, string>? environment = null, IReadOnlyList<string>? wrapper = null, string? executable = null, string? dataDirectory = null, IReadOnlyList<string>? arguments = null)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "docs-tests", "apphost-" + Guid.NewGuid().ToString("N")[..8]);
         executable ??= Path.Combine(AppContext.BaseDirectory, "Docs.AppHost");
@@ -41,12 +44,13 @@ internal sealed class AppHostProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in wrapper?.Skip(1).Append(executable) ?? [])
+        foreach (var argument in (wrapper?.Skip(1).Append(executable) ?? []).Concat(arguments ?? []))
         {
             startInfo.ArgumentList.Add(argument);
         }
         startInfo.Environment["AppHost__DataDirectory"] = dataDirectory;
-        startInfo.Environment["web__Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+        var webPort = FreePort.Next();
+        startInfo.Environment["web__Port"] = webPort.ToString(CultureInfo.InvariantCulture);
         startInfo.Environment["identity__Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
         // The launch profile's dashboard settings (run.sh's too), on ports of its own.
         startInfo.Environment["ASPNETCORE_URLS"] = $"http://localhost:{FreePort.Next()}";
@@ -55,12 +59,15 @@ internal sealed class AppHostProcess : IAsyncDisposable
         startInfo.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
         startInfo.Environment["DOTNET_ENVIRONMENT"] = "Development";
         startInfo.Environment["NO_COLOR"] = "1";
+        // With a dashboard, Aspire looks for a newer version of itself (`dotnet package search`): CPU and a
+        // network the tests do not have.
+        startInfo.Environment["ASPIRE_VERSION_CHECK_DISABLED"] = "true";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             startInfo.Environment[name] = value;
         }
         var process = new Process { StartInfo = startInfo };
-        var host = new AppHostProcess(process, dataDirectory);
+        var host = new AppHostProcess(process, dataDirectory) { SiteUrl = new Uri($"http://localhost:{webPort}/") };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { host._output.Enqueue(e.Data); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { host._output.Enqueue(e.Data); } };
         process.Start();

@@ -35,7 +35,7 @@ public sealed class InfrastructureTests
             await Task.Delay(100);
         }
         Assert.Contains(app.Logs.Of("postgres"), line => line.Contains("fake failure", StringComparison.Ordinal));
-        foreach (var dependent in new[] { "docsdb", "identitydb", "identity", "api", "collab", "worker", "web" })
+        foreach (var dependent in new[] { "docsdb", "identitydb", "identity", "api", "collab", "worker" })
         {
             Assert.False(app.IsHealthy(dependent), $"{dependent} should not be running");
             Assert.Null(app.GetProcessId(dependent));

@@ -67,7 +67,8 @@ public sealed class TestingApplication : IAsyncDisposable
                 options.EnableResourceLogging = true;
             });
         var logs = new TestingLogs();
-        builder.Services.AddLogging(logging => logging.AddProvider(logs).AddFilter<TestingLogs>(level => true));
+        // Every resource's log goes to the test's own record (shown when a start fails), not to the console.
+        builder.Services.AddLogging(logging => logging.ClearProviders().AddProvider(logs).AddFilter<TestingLogs>(level => true));
         var instance = Guid.NewGuid().ToString("N");
         foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
         {

@@ -23,7 +23,3 @@ public sealed record AccessResponse(Guid Id, Guid DocumentId, AccessUser User, R
             access.CreatedAt);
     }
 }
-
-public sealed record CreateAccessRequest(Guid? UserId, string? Role);
-
-public sealed record UpdateAccessRequest(string? Role);

@@ -2,7 +2,9 @@ using Docs.Api.Features.Documents;
 using Docs.Api.Infrastructure;
 using Docs.Core.Attachments;
 using Docs.Core.Blobs;
+using Docs.Core.Data;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -32,18 +34,18 @@ public static class AttachmentUploadEndpoints
         api.MapPost("/documents/{id:guid}/attachment-upload/", UploadAsync)
             .WithTags("Attachments")
             .RequireAuthorization()
-            .RequireRateLimiting(RateLimits.Documents);
+            .RequireRateLimiting(RateLimits.Documents)
+            .RequireDocument(a => a.AttachmentUpload)
+            .WithName("UploadAttachment")
+            .WithSummary("Stores one file (multipart, field 'file') for the document; answers the URL to put in the content.");
         return api;
     }
 
-    private static async Task<IResult> UploadAsync(HttpContext context, DocumentGate gate, IBlobStore blobs, IOptionsSnapshot<MediaOptions> settings, Guid id)
+    private static async Task<Results<Created<AttachmentUploadResponse>, FieldsProblem, BadRequestProblem, TooLargeProblem, UnsupportedMediaTypeProblem>>
+        UploadAsync(HttpContext context, CurrentDocument current, DocsDbContext db, IBlobStore blobs, IOptionsSnapshot<MediaOptions> settings)
     {
         var options = settings.Value;
-        var (found, refusal) = await gate.RequireAsync(id, context.User, a => a.AttachmentUpload, context.RequestAborted);
-        if (found is null)
-        {
-            return refusal!;
-        }
+        var id = current.Id;
         var announced = context.Request.ContentLength;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
         {
@@ -70,7 +72,7 @@ public static class AttachmentUploadEndpoints
                 if (section.GetContentDispositionHeader() is { } disposition && disposition.IsFileDisposition()
                     && disposition.Name.Value == FileField)
                 {
-                    return await StoreAsync(context, gate, blobs, options, id, section.Body);
+                    return await StoreAsync(context, db, blobs, options, id, section.Body);
                 }
             }
         }
@@ -89,7 +91,8 @@ public static class AttachmentUploadEndpoints
         return Problems.Validation(FileField, "Send the file as multipart/form-data, in a field named 'file'.");
     }
 
-    private static async Task<IResult> StoreAsync(HttpContext context, DocumentGate gate, IBlobStore blobs, MediaOptions options, Guid id, Stream body)
+    private static async Task<Results<Created<AttachmentUploadResponse>, FieldsProblem, BadRequestProblem, TooLargeProblem, UnsupportedMediaTypeProblem>>
+        StoreAsync(HttpContext context, DocsDbContext db, IBlobStore blobs, MediaOptions options, Guid id, Stream body)
     {
         var head = new byte[ContentSniffer.HeadLength];
         var headLength = await body.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, context.RequestAborted);
@@ -100,17 +103,16 @@ public static class AttachmentUploadEndpoints
         var type = ContentSniffer.Sniff(head.AsSpan(0, headLength));
         if (!options.Allows(type))
         {
-            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported Media Type",
-                detail: $"Files of this type ({type.MediaType}, as its content shows) cannot be attached.");
+            return Problems.UnsupportedMediaType($"Files of this type ({type.MediaType}, as its content shows) cannot be attached.");
         }
         var key = AttachmentKeys.New(id, type);
         await using var upload = new UploadStream(head.AsMemory(0, headLength), body, options.MaxUploadBytes);
         await blobs.WriteAsync(key, upload, type.MediaType, context.RequestAborted);
-        await gate.Db.Database.ExecuteSqlInterpolatedAsync(
+        await db.Database.ExecuteSqlInterpolatedAsync(
             $"UPDATE documents SET attachments = array_append(attachments, {key}) WHERE id = {id}", context.RequestAborted);
-        return Results.Created($"/media/{key}", new AttachmentUploadResponse($"/media/{key}"));
+        return TypedResults.Created($"/media/{key}", new AttachmentUploadResponse($"/media/{key}"));
     }
 
-    private static IResult TooLarge(MediaOptions options) =>
+    private static TooLargeProblem TooLarge(MediaOptions options) =>
         Problems.TooLarge($"The file is larger than the limit of {options.MaxUploadBytes} bytes.");
 }

@@ -7,7 +7,7 @@ public static class AttachmentsExtensions
     /// <summary>The blob store <c>ConnectionStrings:blobs</c> names (a local folder without one) and the <c>Media</c> settings.</summary>
     public static IHostApplicationBuilder AddAttachments(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(BlobStores.Create(builder.Configuration.GetConnectionString(BlobStores.ConnectionName)));
+        builder.Services.AddSingleton(BlobStores.Create(builder.Configuration.GetConnectionString(ResourceNames.Blobs)));
         builder.Services.AddOptions<MediaOptions>().Bind(builder.Configuration.GetSection(MediaOptions.Section));
         builder.Services.AddScoped<MediaAccess>();
         return builder;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Docs.Api.Features.Documents;
 using Docs.Core.Attachments;
+using Docs.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Docs.Api.Features.Attachments;
@@ -9,7 +10,7 @@ namespace Docs.Api.Features.Attachments;
 /// Who may fetch an attachment: whoever may read a document that holds its key (the one it was uploaded
 /// to, and copies made by duplicating it). Everyone else is told nothing, not even that it exists.
 /// </summary>
-public sealed class MediaAccess(DocumentGate gate)
+public sealed class MediaAccess(DocsDbContext db, DocumentGate gate)
 {
     /// <summary>Enough to find a readable holder among a key's documents; a key is held by a few copies at most.</summary>
     private const int MaxHolders = 200;
@@ -21,7 +22,7 @@ public sealed class MediaAccess(DocumentGate gate)
             return false;
         }
         // Containment (@>), which the attachments' GIN index answers; "= ANY" would read every document.
-        var holders = await gate.Db.Database
+        var holders = await db.Database
             .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM documents WHERE attachments @> ARRAY[{key}]::text[] ORDER BY id LIMIT {MaxHolders}")
             .ToListAsync(cancellationToken);
         foreach (var holder in holders)

@@ -1,4 +1,5 @@
 using Docs.Core.Blobs;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Docs.Api.Features.Attachments;
 
@@ -14,11 +15,12 @@ public static class MediaAuthEndpoints
 
     public static RouteGroupBuilder MapMediaAuthEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/documents/media-auth/", AuthoriseAsync).WithTags("Attachments");
+        api.MapGet("/documents/media-auth/", AuthoriseAsync).WithTags("Attachments")
+            .Produces(StatusCodes.Status403Forbidden).WithName("AuthoriseMedia").WithSummary("Whether the caller may fetch the attachment named by X-Original-URL (200, with S3 signature headers), or 403.");
         return api;
     }
 
-    private static async Task<IResult> AuthoriseAsync(HttpContext context, MediaAccess access, IBlobStore blobs, TimeProvider time)
+    private static async Task<Results<Ok, StatusCodeHttpResult>> AuthoriseAsync(HttpContext context, MediaAccess access, IBlobStore blobs, TimeProvider time)
     {
         var original = context.Request.Headers[OriginalUrlHeader].ToString();
         var path = Uri.TryCreate(original, UriKind.RelativeOrAbsolute, out var uri)
@@ -27,7 +29,7 @@ public static class MediaAuthEndpoints
         if (!path.StartsWith(MediaPrefix, StringComparison.Ordinal)
             || !await access.MayReadAsync(path[MediaPrefix.Length..], context.User, context.RequestAborted))
         {
-            return Results.StatusCode(StatusCodes.Status403Forbidden);
+            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         }
         if (blobs is S3BlobStore s3)
         {
@@ -36,6 +38,6 @@ public static class MediaAuthEndpoints
                 context.Response.Headers[name] = value;
             }
         }
-        return Results.Ok();
+        return TypedResults.Ok();
     }
 }

@@ -1,6 +1,7 @@
 using Docs.Api.Infrastructure;
 using Docs.Core.Attachments;
 using Docs.Core.Blobs;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace Docs.Api.Features.Attachments;
@@ -12,13 +13,23 @@ namespace Docs.Api.Features.Attachments;
 /// </summary>
 public static class MediaEndpoints
 {
+    private const string Route = "/media/{**key}";
+
     public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/media/{**key}", [HttpMethods.Get, HttpMethods.Head], ServeAsync).WithTags("Attachments");
+        app.MapGet(Route, ServeAsync).WithTags("Attachments").Describe()
+            .WithName("GetMedia").WithSummary("An attachment's bytes, for whoever may read a document holding it (ranges and conditional requests honoured).");
+        app.MapMethods(Route, [HttpMethods.Head], ServeAsync).WithTags("Attachments").Describe()
+            .WithName("GetMediaHeaders").WithSummary("An attachment's headers only.");
         return app;
     }
 
-    private static async Task<IResult> ServeAsync(HttpContext context, MediaAccess access, IBlobStore blobs, string key)
+    private static RouteHandlerBuilder Describe(this RouteHandlerBuilder endpoint) => endpoint
+        .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+        .Produces(StatusCodes.Status206PartialContent, contentType: "application/octet-stream")
+        .Produces(StatusCodes.Status304NotModified);
+
+    private static async Task<Results<FileStreamHttpResult, NotFoundProblem>> ServeAsync(HttpContext context, MediaAccess access, IBlobStore blobs, string key)
     {
         if (!await access.MayReadAsync(key, context.User, context.RequestAborted)
             || await blobs.OpenReadAsync(key, context.RequestAborted) is not { } content)

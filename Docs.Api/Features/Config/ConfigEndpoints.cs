@@ -1,7 +1,21 @@
-using Docs.Api.Features.Documents;
 using Docs.Api.Features.Collaboration;
+using Docs.Api.Infrastructure;
+using Docs.Core.Collaboration;
+using Docs.Core.Documents;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Docs.Api.Features.Config;
+
+public sealed record ConfigResponse(
+    string Environment,
+    string[][] Languages,
+    string DefaultLanguage,
+    string CollaborationWsUrl,
+    int CollaborationTicketLifetimeSeconds,
+    int TrashbinCutoffDays,
+    int ContentMaxBytes,
+    int PageSize,
+    int MaxPageSize);
 
 /// <summary><c>config/</c>: what a client needs to know about this installation, for anyone.</summary>
 public static class ConfigEndpoints
@@ -10,18 +24,19 @@ public static class ConfigEndpoints
 
     public static RouteGroupBuilder MapConfigEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/config/", (IHostEnvironment environment) => Results.Ok(new
-        {
-            environment = environment.EnvironmentName,
-            languages = Languages,
-            default_language = "en-us",
-            collaboration_ws_url = "/collaboration/ws/",
-            collaboration_ticket_lifetime_seconds = (int)Docs.Core.Collaboration.CollaborationTicket.MaxLifetime.TotalSeconds,
-            trashbin_cutoff_days = (int)DocumentGate.TrashCutoff.TotalDays,
-            content_max_bytes = ContentEndpoints.MaxContentBytes,
-            page_size = Infrastructure.PageRequest.DefaultSize,
-            max_page_size = Infrastructure.PageRequest.MaxSize,
-        })).WithTags("Config").AllowAnonymous();
+        api.MapGet("/config/", GetConfig).WithTags("Config").AllowAnonymous()
+            .WithName("GetConfig").WithSummary("What a client needs to know about this installation.");
         return api;
     }
+
+    private static Ok<ConfigResponse> GetConfig(IHostEnvironment environment) => TypedResults.Ok(new ConfigResponse(
+        environment.EnvironmentName,
+        Languages,
+        DefaultLanguage: "en-us",
+        CollaborationWsUrl: "/collaboration/ws/",
+        CollaborationTicketLifetimeSeconds: (int)CollaborationTicket.MaxLifetime.TotalSeconds,
+        TrashbinCutoffDays: (int)TrashRetention.Period.TotalDays,
+        ContentMaxBytes: CollaborationEndpoints.MaxContentBytes,
+        PageSize: PageRequest.DefaultSize,
+        MaxPageSize: PageRequest.MaxSize));
 }

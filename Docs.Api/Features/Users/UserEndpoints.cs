@@ -1,10 +1,15 @@
 using Docs.Api.Authentication;
 using Docs.Api.Infrastructure;
 using Docs.Core.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Docs.Api.Features.Users;
 
+/// <summary>A user as others see them when sharing: never more than this.</summary>
+public sealed record UserSearchResult(Guid Id, string? Email, string? FullName, string? ShortName);
+
+/// <summary><c>users/</c>: the caller, and people to share with.</summary>
 public static class UserEndpoints
 {
     public const int MinQueryLength = 3;
@@ -13,23 +18,23 @@ public static class UserEndpoints
     public static RouteGroupBuilder MapUserEndpoints(this RouteGroupBuilder api)
     {
         var users = api.MapGroup("/users").WithTags("Users").RequireAuthorization();
-        users.MapGet("/me/", GetMeAsync).WithName("GetCurrentUser");
-        users.MapGet("/", SearchAsync);
+        users.MapGet("/me/", GetMeAsync).WithName("GetCurrentUser").WithSummary("The signed-in user.");
+        users.MapGet("/", SearchAsync).WithName("SearchUsers").WithSummary("People to share with: co-members and colleagues whose email or name contains q.");
         return api;
     }
 
-    private static async Task<IResult> GetMeAsync(HttpContext context, DocsDbContext db)
+    private static async Task<Results<Ok<UserResponse>, NotFound>> GetMeAsync(HttpContext context, DocsDbContext db)
     {
         var id = context.User.GetUserId();
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, context.RequestAborted);
-        return user is null ? Results.NotFound() : Results.Ok(UserResponse.From(user));
+        return user is null ? TypedResults.NotFound() : TypedResults.Ok(UserResponse.From(user));
     }
 
     /// <summary>
     /// People to share with, found by email or name: only those the caller already shares a document
     /// with, or who have the caller's email domain, so the user base cannot be listed.
     /// </summary>
-    private static async Task<IResult> SearchAsync(HttpContext context, DocsDbContext db, string? q)
+    private static async Task<Results<Ok<List<UserSearchResult>>, FieldsProblem>> SearchAsync(HttpContext context, DocsDbContext db, string? q)
     {
         var query = q?.Trim() ?? "";
         if (query.Length < MinQueryLength)
@@ -47,8 +52,8 @@ public static class UserEndpoints
                 && (coMembers.Contains(u.Id) || (domain != null && u.Email!.EndsWith(domain)))
                 && (EF.Functions.ILike(u.Email ?? "", pattern) || EF.Functions.ILike(u.FullName ?? "", pattern)))
             .OrderBy(u => u.Email).Take(MaxResults)
-            .Select(u => new { u.Id, u.Email, u.FullName, u.ShortName })
+            .Select(u => new UserSearchResult(u.Id, u.Email, u.FullName, u.ShortName))
             .ToListAsync(context.RequestAborted);
-        return Results.Ok(users.Select(u => new { id = u.Id, email = u.Email, full_name = u.FullName, short_name = u.ShortName }));
+        return TypedResults.Ok(users);
     }
 }

@@ -27,6 +27,60 @@ public sealed class ApiSurfaceTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task Every_operation_is_named_summarised_and_lists_its_responses()
+    {
+        using var anonymous = new ApiClient(stack.App);
+        var openapi = await anonymous.GetJsonAsync("/openapi/v1.json");
+        string[] methods = ["get", "put", "post", "delete", "patch", "head"];
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var failures = new List<string>();
+        var operations = 0;
+        foreach (var path in openapi.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject().Where(o => methods.Contains(o.Name)))
+            {
+                operations++;
+                var where = $"{operation.Name.ToUpperInvariant()} {path.Name}";
+                if (!operation.Value.TryGetProperty("operationId", out var name) || !names.Add(name.GetString()!))
+                {
+                    failures.Add($"{where}: no operationId of its own");
+                }
+                if (!operation.Value.TryGetProperty("summary", out var summary) || string.IsNullOrWhiteSpace(summary.GetString()))
+                {
+                    failures.Add($"{where}: no summary");
+                }
+                var codes = operation.Value.TryGetProperty("responses", out var responses) ? responses.EnumerateObject().Select(r => r.Name).ToList() : [];
+                if (!codes.Any(c => c[0] is '2' or '3'))
+                {
+                    failures.Add($"{where}: no success response among [{string.Join(", ", codes)}]");
+                }
+                if (!codes.Any(c => c[0] == '4'))
+                {
+                    failures.Add($"{where}: no refusal among [{string.Join(", ", codes)}]");
+                }
+                // Every API endpoint refuses unreadable input; every endpoint on a document hides it from those who cannot see it.
+                if (path.Name.StartsWith("/api/", StringComparison.Ordinal) && !codes.Contains("400"))
+                {
+                    failures.Add($"{where}: no 400 among [{string.Join(", ", codes)}]");
+                }
+                if (operation.Name is not ("get" or "head") && path.Name.StartsWith("/api/", StringComparison.Ordinal) && !codes.Contains("429"))
+                {
+                    failures.Add($"{where}: a write without 429 among [{string.Join(", ", codes)}]");
+                }
+                // Asking for access answers 202 whether the document exists or not: it must not tell a guessed id from a real one.
+                var hidesTheDocument = path.Name.StartsWith("/api/v1.0/documents/{id}", StringComparison.Ordinal)
+                    && !(operation.Name == "post" && path.Name.TrimEnd('/') == "/api/v1.0/documents/{id}/ask-for-access");
+                if (hidesTheDocument && !codes.Contains("404"))
+                {
+                    failures.Add($"{where}: no 404 among [{string.Join(", ", codes)}]");
+                }
+            }
+        }
+        Assert.True(operations >= 40, $"Only {operations} operations in the OpenAPI document.");
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    [Fact]
     public async Task People_search_finds_co_members_and_colleagues_not_everyone()
     {
         var domain = $"team-{Guid.NewGuid():N}.org";

@@ -136,6 +136,29 @@ public sealed class BadInputTests(StackFixture stack)
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
 
+    [Fact]
+    public async Task Bad_input_is_refused_before_the_document_is_looked_up()
+    {
+        var owner = await stack.NewPersonAsync();
+        var stranger = await stack.NewPersonAsync();
+        var id = await owner.CreateAsync("Not the stranger's");
+        var d = $"/api/v1.0/documents/{id}";
+
+        // The same 400 whoever asks, whether or not they may see the document (which stays hidden: no 403).
+        foreach (var (method, path, body) in new (HttpMethod, string, object?)[]
+        {
+            (HttpMethod.Get, $"{d}/children/?page=0", null),
+            (HttpMethod.Patch, $"{d}/", new { title = new string('x', 300) }),
+            (HttpMethod.Put, $"{d}/link-configuration/", new { link_reach = "everyone", link_role = "reader" }),
+            (HttpMethod.Post, $"{d}/accesses/", new { user_id = owner.Id, role = "king" }),
+            (HttpMethod.Put, $"{d}/content/", new { content = "not base64!" }),
+        })
+        {
+            Assert.True(HttpStatusCode.BadRequest == await stranger.StatusAsync(method, path, body), $"stranger {method} {path}");
+            Assert.True(HttpStatusCode.BadRequest == await owner.StatusAsync(method, path, body), $"owner {method} {path}");
+        }
+    }
+
     /// <summary>Null if <paramref name="response"/> is a 400 problem naming <paramref name="field"/> (or any field when null); else what is wrong.</summary>
     private static async Task<string?> RefusalProblemAsync(HttpResponseMessage response, string? field)
     {
