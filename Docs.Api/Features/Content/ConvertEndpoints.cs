@@ -28,7 +28,11 @@ public static class ConvertEndpoints
 
     public static RouteGroupBuilder MapConvertEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/convert/", ConvertAsync).WithTags("Content").RequireAuthorization().RequireRateLimiting(RateLimits.Documents);
+        api.MapPost("/convert/", ConvertAsync).WithTags("Content").RequireAuthorization().RequireRateLimiting(RateLimits.Documents)
+            .Produces(StatusCodes.Status200OK, contentType: YjsMediaType).Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status406NotAcceptable)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithName("Convert").WithSummary("Converts Markdown, HTML or BlockNote's blocks into a Yjs update, blocks, Markdown or HTML.");
         return api;
     }
 

@@ -8,6 +8,7 @@ using Docs.Content.Html;
 using Docs.Content.Json;
 using Docs.Content.Markdown;
 using Docs.Core.Blobs;
+using Docs.Core.Data;
 
 namespace Docs.Api.Features.Content;
 
@@ -18,7 +19,7 @@ public sealed record FormattedContentResponse(Guid Id, string? Title, JsonElemen
 /// A document's content converted on the server, for scripts and for the UI's exports:
 /// <c>documents/{id}/formatted-content/?content_format=json|markdown|html</c> (the reference's API) and
 /// <c>documents/{id}/export/?format=md|html|docx</c> (one page, as a file; DOCX embeds the document's own images). Both need the <c>content</c>
-/// ability; a document the caller cannot see is a 404.
+/// ability (<see cref="DocumentAccessFilter.RequireDocument{TBuilder}"/>); a document the caller cannot see is a 404.
 /// </summary>
 public static class FormattedContentEndpoints
 {
@@ -32,23 +33,24 @@ public static class FormattedContentEndpoints
     public static RouteGroupBuilder MapFormattedContentEndpoints(this RouteGroupBuilder api)
     {
         var documents = api.MapGroup("/documents/{id:guid}").WithTags("Content");
-        documents.MapGet("/formatted-content/", FormattedContentAsync).Produces<FormattedContentResponse>();
-        documents.MapGet("/export/", ExportAsync);
+        documents.MapGet("/formatted-content/", FormattedContentAsync).RequireDocument(a => a.Content)
+            .Produces<FormattedContentResponse>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("GetFormattedContent").WithSummary("The document's content as BlockNote's blocks (json), Markdown or HTML.");
+        documents.MapGet("/export/", ExportAsync).RequireDocument(a => a.Content)
+            .Produces(StatusCodes.Status200OK, contentType: "text/markdown").Produces(StatusCodes.Status200OK, contentType: MediaTypeNames.Text.Html)
+            .Produces(StatusCodes.Status200OK, contentType: DocxExporter.MediaType)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status501NotImplemented)
+            .WithName("ExportDocument").WithSummary("The page as a file: Markdown, a standalone HTML page or DOCX (its own attached images embedded).");
         return api;
     }
 
-    private static async Task<IResult> FormattedContentAsync(HttpContext context, DocumentGate gate, Guid id, string? content_format)
+    private static async Task<IResult> FormattedContentAsync(HttpContext context, CurrentDocument current, DocsDbContext db, string? content_format)
     {
         if (ContentFormats.ParseContentFormat(content_format) is not { } format)
         {
             return Problems.Validation("content_format", ContentFormats.ContentFormatChoices);
         }
-        var (found, refusal) = await gate.RequireAsync(id, context.User, a => a.Content, context.RequestAborted);
-        if (found is null)
-        {
-            return refusal!;
-        }
-        var (content, problem) = await DocumentBlocks.ReadAsync(gate.Db, id, context.RequestAborted);
+        var (content, problem) = await DocumentBlocks.ReadAsync(db, current.Id, context.RequestAborted);
         if (content is null)
         {
             return Problems.Conflict(problem!);
@@ -59,33 +61,28 @@ public static class FormattedContentEndpoints
             ContentFormat.Html => JsonSerializer.SerializeToElement(HtmlExporter.ToHtml(blocks)),
             _ => BlocksJson(blocks),
         };
-        var document = found.Document;
+        var document = current.Document;
         return Results.Json(new FormattedContentResponse(document.Id, document.Title, converted, document.CreatedAt, document.UpdatedAt), DeepJson);
     }
 
-    private static async Task<IResult> ExportAsync(HttpContext context, DocumentGate gate, IBlobStore blobs, Guid id, string? format, bool? with_descendants)
+    private static async Task<IResult> ExportAsync(HttpContext context, CurrentDocument current, DocsDbContext db, IBlobStore blobs, string? format, bool? with_descendants)
     {
         if (ContentFormats.ParseExportFormat(format) is not { } exportFormat)
         {
             return Problems.Validation("format", ContentFormats.ExportFormatChoices);
-        }
-        var (found, refusal) = await gate.RequireAsync(id, context.User, a => a.Content, context.RequestAborted);
-        if (found is null)
-        {
-            return refusal!;
         }
         if (exportFormat is ExportFormat.Pdf || with_descendants is true)
         {
             return Results.Problem(statusCode: StatusCodes.Status501NotImplemented, title: "Not Implemented",
                 detail: "This server exports one page as Markdown, HTML or DOCX; PDF and sub-pages are not available yet.");
         }
-        var (content, problem) = await DocumentBlocks.ReadAsync(gate.Db, id, context.RequestAborted);
+        var (content, problem) = await DocumentBlocks.ReadAsync(db, current.Id, context.RequestAborted);
         if (content is null)
         {
             return Problems.Conflict(problem!);
         }
         var blocks = content.Blocks ?? [];
-        var title = found.Document.Title;
+        var title = current.Document.Title;
         var shownTitle = string.IsNullOrWhiteSpace(title) ? "Untitled document" : title;
         switch (exportFormat)
         {
@@ -94,7 +91,7 @@ public static class FormattedContentEndpoints
             case ExportFormat.Html:
                 return File(HtmlExporter.ToPage(blocks, shownTitle), MediaTypeNames.Text.Html, ExportFileName.For(title, "html"));
             default:
-                var images = await AttachedImages.LoadAsync(blocks, found.Document, blobs, context.RequestAborted);
+                var images = await AttachedImages.LoadAsync(blocks, current.Document, blobs, context.RequestAborted);
                 return Results.File(DocxExporter.ToDocx(blocks, shownTitle, images), DocxExporter.MediaType, ExportFileName.For(title, "docx"));
         }
     }
