@@ -6,6 +6,7 @@ using Docs.Api.Features.AskForAccess;
 using Docs.Api.Features.Attachments;
 using Docs.Api.Features.Collaboration;
 using Docs.Api.Features.Config;
+using Docs.Api.Features.Content;
 using Docs.Api.Features.Documents;
 using Docs.Api.Features.Invitations;
 using Docs.Api.Features.Users;
@@ -50,6 +51,8 @@ app.MapGroup("/api/v1.0")
     .MapInvitationEndpoints()
     .MapAskForAccessEndpoints()
     .MapCollaborationEndpoints()
+    .MapFormattedContentEndpoints()
+    .MapConvertEndpoints()
     .MapMediaAuthEndpoints()
     .MapAttachmentEndpoints()
     .MapUserEndpoints()

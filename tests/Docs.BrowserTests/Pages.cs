@@ -16,6 +16,20 @@ public static class Pages
         return page.Url;
     }
 
+    /// <summary>
+    /// A sub-page of the open document, from the tree's button, renamed to <paramref name="title"/>; its URL.
+    /// Waits for the new page first: until then the title field is still the parent's.
+    /// </summary>
+    public static async Task<string> NewSubPageAsync(this IPage page, string title)
+    {
+        var before = page.Url;
+        await page.GetByRole(AriaRole.Button, new() { Name = "New sub-page", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => url != before && BrowserStack.DocumentUrl().IsMatch(url));
+        await page.WaitUntilSavedAsync();
+        await page.RenameAsync(title);
+        return page.Url;
+    }
+
     public static async Task RenameAsync(this IPage page, string title)
     {
         await page.FillAsync(".title-input", title);

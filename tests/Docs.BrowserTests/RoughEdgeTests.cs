@@ -121,9 +121,7 @@ public sealed class RoughEdgeTests(BrowserStack stack)
         await using var alice = await stack.SignInAsync("alice");
         var title = "Original " + Guid.NewGuid().ToString("N")[..6];
         await alice.Page.NewDocumentAsync(title);
-        await alice.Page.GetByRole(AriaRole.Button, new() { Name = "New sub-page", Exact = true }).ClickAsync();
-        await alice.Page.WaitUntilSavedAsync();
-        await alice.Page.RenameAsync("The child");
+        await alice.Page.NewSubPageAsync("The child");
         await alice.Page.Locator(".tree-row").Filter(new() { HasText = title }).GetByRole(AriaRole.Link).First.ClickAsync();
         await Expect(alice.Page.Locator(".title-input")).ToHaveValueAsync(title);
 

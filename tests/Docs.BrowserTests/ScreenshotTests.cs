@@ -26,10 +26,7 @@ public sealed class ScreenshotTests(BrowserStack stack)
         await page.Keyboard.TypeAsync("- Live collaboration for every team");
         await page.Keyboard.PressAsync("Enter");
         await page.Keyboard.TypeAsync("Self-hosted, on Kubernetes");
-        await page.GetByRole(AriaRole.Button, new() { Name = "New sub-page", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(u => u != url && BrowserStack.DocumentUrl().IsMatch(u));
-        await page.WaitUntilSavedAsync();
-        await page.RenameAsync("Milestones");
+        await page.NewSubPageAsync("Milestones");
         await page.GotoAsync("/");
         await page.NewDocumentAsync("Meeting notes");
         await page.TypeAtEndAsync("Decisions, owners, dates.");

@@ -17,10 +17,10 @@ public sealed class TreeAndTrashTests(BrowserStack stack)
         await page.NewDocumentAsync("Handbook " + suffix);
 
         // Two sub-pages of the handbook, from the tree's "New sub-page".
-        await NewSubPageAsync(page, "Onboarding " + suffix);
+        await page.NewSubPageAsync("Onboarding " + suffix);
         await page.GetByRole(AriaRole.Link, new() { Name = "Handbook " + suffix }).ClickAsync();
         await page.WaitUntilSavedAsync();
-        var secondUrl = await NewSubPageAsync(page, "Laptops " + suffix);
+        var secondUrl = await page.NewSubPageAsync("Laptops " + suffix);
         var second = Guid.Parse(new Uri(secondUrl).Segments[^1]);
         Assert.Equal(2, await DepthAsync(page, second));
 
@@ -87,16 +87,6 @@ public sealed class TreeAndTrashTests(BrowserStack stack)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "My documents" }).ClickAsync();
         await Expect(page.Locator(".doc-item", new() { HasText = title })).ToHaveCountAsync(1);
-    }
-
-    private static async Task<string> NewSubPageAsync(IPage page, string title)
-    {
-        var before = page.Url;
-        await page.GetByRole(AriaRole.Button, new() { Name = "New sub-page", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url != before && BrowserStack.DocumentUrl().IsMatch(url));
-        await page.WaitUntilSavedAsync();
-        await page.RenameAsync(title);
-        return page.Url;
     }
 
     /// <summary>Where the document sits, as the API says through the gateway (with this browser's session).</summary>
