@@ -25,6 +25,11 @@ public static class Pages
         var before = page.Url;
         await page.GetByRole(AriaRole.Button, new() { Name = "New sub-page", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => url != before && BrowserStack.DocumentUrl().IsMatch(url));
+        // The address changes before the page shows the new document: the title field and the tree's current
+        // row are the parent's for a moment, and typing there would rename the parent.
+        var id = new Uri(page.Url).Segments[^1].TrimEnd('/');
+        await Expect(page.Locator(".tree-row.current")).ToHaveAttributeAsync("data-id", id);
+        await Expect(page.Locator(".title-input")).ToHaveValueAsync("");
         await page.WaitUntilSavedAsync();
         await page.RenameAsync(title);
         return page.Url;
