@@ -213,6 +213,9 @@ public sealed class CollabServerTests(StackFixture stack)
                 return reader.Doc.GetText("t").ToString() == expected;
             });
             Assert.InRange(frames, 1, updates.Count - 1);
+            // Stored is what is acknowledged: a broadcast may go out before its update is durable.
+            var acknowledged = 0;
+            await writer.WaitForAsync(f => f.Type == HocuspocusMessageType.SyncStatus && f.DocumentName == name && ++acknowledged == updates.Count);
             Assert.Equal(expected, (await stack.StoredDocAsync(id)).GetText("t").ToString());
         }
         finally
