@@ -2,7 +2,6 @@ using Docs.Core.Attachments;
 using Docs.Core.Blobs;
 using Docs.Core.Data;
 using Docs.Core.Jobs;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Docs.Worker.Blobs;
@@ -31,31 +30,11 @@ public sealed class OrphanBlobsJob(DocsDbContext db, IBlobStore blobs, IOptions<
             batch.Add(blob.Key);
             if (batch.Count == BatchSize)
             {
-                deleted += await DeleteUnreferencedAsync(batch, cancellationToken);
+                deleted += await UnreferencedBlobs.DeleteAsync(db, blobs, batch, cancellationToken);
                 batch.Clear();
             }
         }
-        deleted += await DeleteUnreferencedAsync(batch, cancellationToken);
+        deleted += await UnreferencedBlobs.DeleteAsync(db, blobs, batch, cancellationToken);
         logger.LogInformation("Deleted {Count} orphan attachments written before {Before:u}", deleted, before);
-    }
-
-    /// <summary>Deletes the blobs of <paramref name="keys"/> that no document records; returns how many.</summary>
-    private async Task<int> DeleteUnreferencedAsync(List<string> keys, CancellationToken cancellationToken)
-    {
-        if (keys.Count == 0)
-        {
-            return 0;
-        }
-        var keyArray = keys.ToArray();
-        // attachments && keys goes through the GIN index (ix_documents_attachments).
-        var referenced = (await db.Database.SqlQuery<string>($"""
-            SELECT DISTINCT k AS "Value" FROM documents, unnest(attachments) AS k WHERE attachments && {keyArray} AND k = ANY({keyArray})
-            """).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var orphans = keys.Where(k => !referenced.Contains(k)).ToList();
-        foreach (var key in orphans)
-        {
-            await blobs.DeleteAsync(key, cancellationToken);
-        }
-        return orphans.Count;
     }
 }

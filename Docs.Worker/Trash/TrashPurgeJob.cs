@@ -2,7 +2,7 @@ using Docs.Core.Blobs;
 using Docs.Core.Data;
 using Docs.Core.Documents;
 using Docs.Core.Jobs;
-using Microsoft.EntityFrameworkCore;
+using Docs.Worker.Blobs;
 
 namespace Docs.Worker.Trash;
 
@@ -16,26 +16,7 @@ public sealed class TrashPurgeJob(DocsDbContext db, DocumentTree tree, IBlobStor
     {
         var before = TrashRetention.Cutoff(time.GetUtcNow());
         var (purged, keys) = await tree.PurgeTrashedBeforeAsync(before, cancellationToken);
-        var released = await ReleaseAsync(keys, cancellationToken);
+        var released = await UnreferencedBlobs.DeleteAsync(db, blobs, keys, cancellationToken);
         logger.LogInformation("Purged {Count} documents trashed before {Before:u}, and {Released} attachments", purged, before, released);
-    }
-
-    /// <summary>Deletes the blobs of <paramref name="keys"/> that no document holds any more; returns how many.</summary>
-    private async Task<int> ReleaseAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
-    {
-        if (keys.Count == 0)
-        {
-            return 0;
-        }
-        var keyArray = keys.ToArray();
-        var stillHeld = (await db.Database.SqlQuery<string>($"""
-            SELECT DISTINCT k AS "Value" FROM documents, unnest(attachments) AS k WHERE attachments && {keyArray} AND k = ANY({keyArray})
-            """).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var released = keys.Where(k => !stillHeld.Contains(k)).ToList();
-        foreach (var key in released)
-        {
-            await blobs.DeleteAsync(key, cancellationToken);
-        }
-        return released.Count;
     }
 }
