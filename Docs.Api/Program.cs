@@ -54,6 +54,7 @@ app.MapGroup("/api/v1.0")
     .MapFormattedContentEndpoints()
     .MapConvertEndpoints()
     .MapMediaAuthEndpoints()
+    .MapMediaCheckEndpoints()
     .MapAttachmentEndpoints()
     .MapUserEndpoints()
     .MapConfigEndpoints();

@@ -10,6 +10,12 @@ public sealed class MediaOptions
     /// <summary>10 MiB, the reference's limit.</summary>
     public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>
+    /// The malware scanner every upload is sent to (README, Attachments); unset, nothing is scanned. While a file is being
+    /// scanned it is served to its uploader only; a file found unsafe is served to nobody.
+    /// </summary>
+    public Uri? ScanUrl { get; set; }
+
     /// <summary>Media types; unset means <see cref="ContentSniffer.DefaultAllowed"/>.</summary>
     public string[]? AllowedTypes { get; set; }
 
