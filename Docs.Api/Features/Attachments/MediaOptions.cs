@@ -16,6 +16,15 @@ public sealed class MediaOptions
     /// </summary>
     public Uri? ScanUrl { get; set; }
 
+    /// <summary>
+    /// With an S3 store, files larger than this are answered with a redirect to a short-lived signed URL of the store
+    /// (<see cref="RedirectLifetime"/>) instead of passing through the API and the web front; unset, every file is proxied.
+    /// </summary>
+    public long? RedirectAbove { get; set; }
+
+    /// <summary>How long a redirect's signed URL works: long enough to start the download, short enough not to be shared.</summary>
+    public TimeSpan RedirectLifetime { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Media types; unset means <see cref="ContentSniffer.DefaultAllowed"/>.</summary>
     public string[]? AllowedTypes { get; set; }
 

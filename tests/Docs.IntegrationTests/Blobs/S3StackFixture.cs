@@ -14,7 +14,11 @@ public sealed class S3StackFixture : StackFixture
     [
         new("Services:api:Media:ScanUrl", Scanner.Url.AbsoluteUri),
         new("Services:worker:Media:ScanUrl", Scanner.Url.AbsoluteUri),
+        new("Services:api:Media:RedirectAbove", RedirectAbove.ToString(System.Globalization.CultureInfo.InvariantCulture)),
     ];
+
+    /// <summary>Files larger than this are redirected to the store (Media:RedirectAbove).</summary>
+    public const long RedirectAbove = 5 * 1024 * 1024;
 
     protected override async Task<string> BlobStoreAsync()
     {
