@@ -72,7 +72,7 @@ public sealed class AttachmentScanTests(S3StackFixture stack)
         return (string[])(await command.ExecuteScalarAsync())!;
     }
 
-    private static async Task<(string Status, string? File)> CheckAsync(Person person, Guid id, string url)
+    internal static async Task<(string Status, string? File)> CheckAsync(Person person, Guid id, string url)
     {
         var answer = await person.GetAsync($"/api/v1.0/documents/{id}/media-check/?key={Uri.EscapeDataString(url["/media/".Length..])}");
         return (answer.GetProperty("status").GetString()!, answer.GetProperty("file").ValueKind == JsonValueKind.Null ? null : answer.GetProperty("file").GetString());
@@ -92,7 +92,7 @@ public sealed class AttachmentScanTests(S3StackFixture stack)
         return response.StatusCode;
     }
 
-    private static async Task UntilAsync(Func<Task<bool>> condition)
+    internal static async Task UntilAsync(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!await condition() && DateTime.UtcNow < deadline)

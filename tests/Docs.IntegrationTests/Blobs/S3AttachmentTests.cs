@@ -50,7 +50,7 @@ public sealed class S3AttachmentTests(S3StackFixture stack)
         var id = await alice.CreateAsync("A large file");
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n").Concat(RandomNumberGenerator.GetBytes((int)S3StackFixture.RedirectAbove + 1024)).ToArray();
         var url = await AttachmentTests.UploadOkAsync(alice, id, pdf, "report.pdf");
-        await UntilScannedAsync(alice, id, url);
+        await AttachmentScanTests.UntilAsync(async () => (await AttachmentScanTests.CheckAsync(alice, id, url)).Status == "ready");
 
         using var response = await alice.Api.GetAsync(url); // the client follows the redirect, as a browser does
 
@@ -63,16 +63,6 @@ public sealed class S3AttachmentTests(S3StackFixture stack)
         // Someone who may not read the document gets no signed URL.
         using var refused = await stranger.Api.GetAsync(url);
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
-    }
-
-    private static async Task UntilScannedAsync(Person person, Guid id, string url)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline && (await person.GetAsync($"/api/v1.0/documents/{id}/media-check/?key={Uri.EscapeDataString(url["/media/".Length..])}"))
-            .GetProperty("status").GetString() != "ready")
-        {
-            await Task.Delay(200);
-        }
     }
 
     [Fact]
