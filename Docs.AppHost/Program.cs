@@ -34,7 +34,8 @@ signIn.ValidatesTokens(api);
 var collabInstances = Math.Max(1, builder.Configuration.GetValue("collab:Instances", builder.ExecutionContext.IsPublishMode ? 2 : 1));
 var collabs = Enumerable.Range(1, builder.ExecutionContext.IsPublishMode ? 1 : collabInstances)
     .Select(instance => builder.AddService<Projects.Docs_Collab>(instance == 1 ? ResourceNames.Collab : $"{ResourceNames.Collab}-{instance}")
-        .WithReference(docsdb).WaitFor(api) // the API applies the migrations
+        // Not after the API's migrations: a document is only opened once the API has created it, so Collab starts beside it.
+        .WithReference(docsdb).WaitFor(docsdb)
         .WithReference(redis).WaitFor(redis)
         .WithEnvironment("Collaboration__ServerSecret", collaborationSecret)
         .WithPublicPath("/collaboration/ws/", longLived: true)
