@@ -21,6 +21,7 @@ builder.AddDocsRedis();
 builder.AddBearerAuthentication();
 builder.AddDocsApi();
 builder.AddAttachments();
+builder.AddContentExports();
 builder.AddBadInputProblems();
 builder.AddApiDocumentAndJson();
 
