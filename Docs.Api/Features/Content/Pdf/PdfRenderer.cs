@@ -34,7 +34,8 @@ public sealed class PdfRenderer(IOptions<ContentOptions> options, ILogger<PdfRen
         try
         {
             var browser = await BrowserAsync(cancellationToken);
-            await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+            // Scripts stay on: Chromium fills the footer's page numbers with them (the page itself has none: the exporter writes no script).
+            await using var context = await browser.NewContextAsync();
             var page = await context.NewPageAsync();
             await page.RouteAsync("**/*", route => AnswerAsync(route, html, media, cancellationToken));
             var timeout = (float)_options.PdfTimeout.TotalMilliseconds;

@@ -16,7 +16,11 @@ public sealed class ZipStreamResult(string fileName, Func<ZipArchive, Cancellati
         response.ContentType = MediaTypeNames.Application.Zip;
         response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = fileName }.ToString();
         var cancellationToken = httpContext.RequestAborted;
-        await using var zip = await ZipArchive.CreateAsync(response.Body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken);
-        await write(zip, cancellationToken);
+        await using var body = new SyncWriteBufferStream(response.Body);
+        await using (var zip = await ZipArchive.CreateAsync(body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken))
+        {
+            await write(zip, cancellationToken);
+        }
+        await body.DrainAsync(cancellationToken);
     }
 }
