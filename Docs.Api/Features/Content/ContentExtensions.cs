@@ -1,3 +1,4 @@
+using Docs.Api.Features.Content.Import;
 using Docs.Api.Features.Content.Pdf;
 using Docs.Api.Features.Content.Tree;
 
@@ -12,6 +13,7 @@ public static class ContentExtensions
         builder.Services.AddSingleton<PdfRenderer>();
         builder.Services.AddScoped<PageExporter>();
         builder.Services.AddScoped<TreeExporter>();
+        builder.Services.AddScoped<DocumentImporter>();
         return builder;
     }
 }

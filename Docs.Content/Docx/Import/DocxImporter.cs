@@ -37,7 +37,7 @@ public static class DocxImporter
             var reader = new Reader(main, new DocxRuns(main, pictures));
             var blocks = new List<Block>();
             reader.AddBody(blocks, main.Document?.Body?.ChildElements ?? (IEnumerable<OpenXmlElement>)[]);
-            return new DocxImport(blocks, pictures);
+            return new DocxImport(blocks, pictures, reader.Title);
         }
     }
 
@@ -45,6 +45,9 @@ public static class DocxImporter
     {
         private readonly Dictionary<string, Style> _styles = main.StyleDefinitionsPart?.Styles?.Elements<Style>()
             .Where(s => s.StyleId?.Value is not null).GroupBy(s => s.StyleId!.Value!).ToDictionary(g => g.Key, g => g.First()) ?? [];
+
+        /// <summary>The text of a Title-styled paragraph that opens the document (taken as its title, not as content).</summary>
+        public string? Title { get; private set; }
 
         /// <summary>The list item last added at each level, for the next deeper item to nest under.</summary>
         private readonly List<Block> _listPath = [];
@@ -77,6 +80,12 @@ public static class DocxImporter
             var styleName = styleId is not null && _styles.TryGetValue(styleId, out var style) ? style.StyleName?.Val?.Value ?? styleId : styleId ?? "";
             var numbering = properties?.NumberingProperties;
             Block? block = null;
+            if (blocks.Count == 0 && Title is null && styleName.Equals("Title", StringComparison.OrdinalIgnoreCase) && inline.Count > 0)
+            {
+                Title = InlineNode.PlainText(inline);
+                blocks.AddRange(pictures);
+                return;
+            }
             if (HeadingLevel(styleName, properties) is { } level)
             {
                 block = Block.Create(BlockTypes.Heading, new RichText(inline), BlockSchema.DefaultProps(BlockTypes.Heading).With("level", (long)level));
