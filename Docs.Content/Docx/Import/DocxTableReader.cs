@@ -19,6 +19,7 @@ internal static class DocxTableReader
         {
             var cells = new List<TableCell>();
             var column = 0;
+            var isHeader = counting && row.TableRowProperties?.GetFirstChild<TableHeader>() is not null;
             foreach (var cell in row.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>())
             {
                 var properties = cell.TableCellProperties;
@@ -38,7 +39,10 @@ internal static class DocxTableReader
                     {
                         content.Add(new StyledText("\n", Styles.None));
                     }
-                    content.AddRange(runs.Read(paragraph).Inline);
+                    // Header cells are bold by being headers (as in the editor): their bold is not a style of their own.
+                    content.AddRange(runs.Read(paragraph).Inline.Select(node => isHeader && node is StyledText { Styles.Bold: true } text
+                        ? text with { Styles = text.Styles with { Bold = false } is { IsPlain: true } ? Styles.None : text.Styles with { Bold = false } }
+                        : node));
                 }
                 if (merge?.Val?.Value == MergedCellValues.Restart)
                 {
@@ -51,7 +55,7 @@ internal static class DocxTableReader
                 cells.Add(new TableCell(content, TableCellProps.Default with { Colspan = span }));
                 column += span;
             }
-            if (counting && row.TableRowProperties?.GetFirstChild<TableHeader>() is not null)
+            if (isHeader)
             {
                 headerRows++;
             }

@@ -17,7 +17,7 @@ public sealed class MarkdownZipImportTests
         {
             foreach (var (name, content) in files)
             {
-                using var entry = new StreamWriter(zip.CreateEntry(name).Open(), Encoding.UTF8);
+                using var entry = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
                 entry.Write(content);
             }
         }
@@ -29,7 +29,7 @@ public sealed class MarkdownZipImportTests
     public void Folders_beside_pages_become_their_sub_pages_with_links_and_pictures_resolved()
     {
         var tree = MarkdownZipImporter.Read(Zip(
-            ("Guide.md", "See [install](Guide/Install.md) and ![shot](Guide/shot.png).\n"),
+            ("Guide.md", "See [install](Guide/Install.md).\n\n![shot](Guide/shot.png)\n"),
             ("Guide/Install.md", "Back to [the guide](../Guide.md), or [elsewhere](https://example.org).\n"),
             ("Guide/shot.png", "png bytes"),
             ("Notes/Ideas.md", "Ideas.\n"),
@@ -40,7 +40,7 @@ public sealed class MarkdownZipImportTests
         var guide = tree.Pages[0];
         var install = Assert.Single(guide.Children);
         Assert.Equal("Install", install.Title);
-        Assert.Equal($"See [install]({ImportedPage.PageScheme}{install.Index}) and\n\n![shot]({ImportedPage.FileScheme}Guide/shot.png)\n",
+        Assert.Equal($"See [install]({ImportedPage.PageScheme}{install.Index}).\n\n![shot]({ImportedPage.FileScheme}Guide/shot.png)\n",
             MarkdownExporter.ToMarkdown(guide.Blocks));
         Assert.Equal($"Back to [the guide]({ImportedPage.PageScheme}{guide.Index}), or [elsewhere](https://example.org).\n", MarkdownExporter.ToMarkdown(install.Blocks));
         Assert.Equal("png bytes", Encoding.UTF8.GetString(tree.Files["Guide/shot.png"]));

@@ -101,7 +101,7 @@ public sealed class ImportTests(StackFixture stack)
         (await person.GetAsync($"/api/v1.0/documents/{id}/formatted-content/?content_format=markdown")).GetProperty("content").GetString()!;
 
     /// <summary>A Word file exported by the API itself from a document with a picture (its own attachment).</summary>
-    private async Task<byte[]> DocxAsync(Person person)
+    private static async Task<byte[]> DocxAsync(Person person)
     {
         var source = await person.CreateAsync("Report for import");
         var picture = await AttachmentTests.UploadOkAsync(person, source, Pixel, "pixel.png");

@@ -5,6 +5,7 @@ using Docs.Content;
 using Docs.Content.Docx.Import;
 using Docs.Core.Access;
 using Docs.Core.Data.Entities;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Docs.Api.Features.Content.Import;
 
@@ -17,20 +18,25 @@ namespace Docs.Api.Features.Content.Import;
 public static class ImportEndpoints
 {
     public const string FileField = "file";
-    private const string Multipart = "multipart/form-data";
+    /// <summary>
+    /// What routing picks these endpoints by: a multipart body (no request type, so the API's input checks leave
+    /// the body to the handler). Left out of the OpenAPI document, which has one operation per path and method:
+    /// the JSON creations are the ones described there.
+    /// </summary>
+    private static readonly AcceptsMetadata MultipartBody = new(["multipart/form-data"]);
 
     public static RouteGroupBuilder MapImportEndpoints(this RouteGroupBuilder api)
     {
         var documents = api.MapGroup("/documents").WithTags("Documents");
-        documents.MapPost("/", ImportAsync).Accepts(typeof(IFormFile), Multipart).RequireAuthorization().RequireRateLimiting(RateLimits.Documents)
+        documents.MapPost("/", ImportAsync).WithMetadata(MultipartBody).RequireAuthorization().RequireRateLimiting(RateLimits.Documents)
             .Produces<DocumentResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .WithName("ImportDocument").WithSummary("Creates a document (or a tree, from a zip of Markdown files) from an uploaded .md, .html, .docx or .zip file.");
-        documents.MapPost("/{id:guid}/children/", ImportChildAsync).Accepts(typeof(IFormFile), Multipart).RequireAuthorization()
+            .ExcludeFromDescription().WithName("ImportDocument").WithSummary("Creates a document (or a tree, from a zip of Markdown files) from an uploaded .md, .html, .docx or .zip file.");
+        documents.MapPost("/{id:guid}/children/", ImportChildAsync).WithMetadata(MultipartBody).RequireAuthorization()
             .RequireRateLimiting(RateLimits.Documents).RequireDocument(a => a.ChildrenCreate)
             .Produces<DocumentResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .WithName("ImportChild").WithSummary("Creates a sub-page (or a tree of them) from an uploaded .md, .html, .docx or .zip file.");
+            .ExcludeFromDescription().WithName("ImportChild").WithSummary("Creates a sub-page (or a tree of them) from an uploaded .md, .html, .docx or .zip file.");
         return api;
     }
 
