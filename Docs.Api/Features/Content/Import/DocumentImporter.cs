@@ -1,5 +1,6 @@
 using System.Text;
 using Docs.Api.Features.Attachments;
+using Docs.Api.Features.Documents;
 using Docs.Content.Blocks;
 using Docs.Content.Docx.Import;
 using Docs.Content.Html;
@@ -74,7 +75,7 @@ public sealed class DocumentImporter(DocsDbContext db, DocumentTree tree, IBlobS
         var pages = top.SelfAndDescendants().ToList();
         var documents = pages.ToDictionary(p => p, p => new Document
         {
-            Title = p.Title.Length == 0 ? null : p.Title[..Math.Min(p.Title.Length, 255)],
+            Title = TitleOf(p.Title),
             Path = "", CreatorId = userId, CreatedAt = now, UpdatedAt = now,
         });
         var byIndex = pages.Where(p => p.Index >= 0).ToDictionary(p => p.Index, p => documents[p].Id);
@@ -93,6 +94,13 @@ public sealed class DocumentImporter(DocsDbContext db, DocumentTree tree, IBlobS
             await tree.AddAsync(document, under, cancellationToken);
         }
         return documents[top];
+    }
+
+    /// <summary>A title from a file or folder name: no control character (PostgreSQL refuses NUL), as long as titles may be.</summary>
+    private static string? TitleOf(string name)
+    {
+        var title = new string([.. name.Where(c => !char.IsControl(c))]).Trim();
+        return title.Length == 0 ? null : title[..Math.Min(title.Length, DocumentRules.MaxTitleLength)].Trim();
     }
 
     /// <summary>The page's blocks with the import's files stored as the document's attachments and its page links pointing at the new pages.</summary>
