@@ -7,6 +7,7 @@ using Docs.Api.Features.Attachments;
 using Docs.Api.Features.Collaboration;
 using Docs.Api.Features.Config;
 using Docs.Api.Features.Content;
+using Docs.Api.Features.Content.Import;
 using Docs.Api.Features.Documents;
 using Docs.Api.Features.Invitations;
 using Docs.Api.Features.Users;
@@ -21,6 +22,7 @@ builder.AddDocsRedis();
 builder.AddBearerAuthentication();
 builder.AddDocsApi();
 builder.AddAttachments();
+builder.AddContentExports();
 builder.AddBadInputProblems();
 builder.AddApiDocumentAndJson();
 
@@ -53,6 +55,7 @@ app.MapGroup("/api/v1.0")
     .MapCollaborationEndpoints()
     .MapFormattedContentEndpoints()
     .MapConvertEndpoints()
+    .MapImportEndpoints()
     .MapMediaAuthEndpoints()
     .MapMediaCheckEndpoints()
     .MapAttachmentEndpoints()

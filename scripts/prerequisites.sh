@@ -36,6 +36,9 @@ command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 # The browser tests drive the machine's Chromium (never a browser downloaded by a tool).
 if [ "$purpose" = test ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+# The content tests read exported PDFs back (pdftotext, pdfinfo, pdfimages) and open exported DOCX in LibreOffice.
+if [ "$purpose" = test ] && ! command -v pdftotext >/dev/null 2>&1; then missing+=(poppler-utils); fi
+if [ "$purpose" = test ] && ! command -v libreoffice >/dev/null 2>&1; then missing+=(libreoffice-writer-nogui); fi
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -19,6 +19,8 @@ public static class UiExtensions
         builder.Services.Configure<UserColorOptions>(builder.Configuration.GetSection("Ui"));
         builder.Services.AddSingleton<UserColors>();
         builder.Services.AddHttpClient<DocsApi>(DocsApi.ClientName, http => http.BaseAddress = new Uri("https+http://api"));
+        builder.Services.AddScoped<ContentApi>();
+        builder.Services.AddScoped<Components.Documents.CopyMarkdown>();
         return builder;
     }
 

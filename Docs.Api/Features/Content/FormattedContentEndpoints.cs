@@ -2,12 +2,12 @@ using System.Net.Mime;
 using System.Text;
 using System.Text.Json;
 using Docs.Api.Features.Documents;
+using Docs.Api.Features.Content.Pdf;
 using Docs.Api.Infrastructure;
 using Docs.Content.Docx;
 using Docs.Content.Html;
 using Docs.Content.Json;
 using Docs.Content.Markdown;
-using Docs.Core.Blobs;
 using Docs.Core.Data;
 
 namespace Docs.Api.Features.Content;
@@ -18,7 +18,8 @@ public sealed record FormattedContentResponse(Guid Id, string? Title, JsonElemen
 /// <summary>
 /// A document's content converted on the server, for scripts and for the UI's exports:
 /// <c>documents/{id}/formatted-content/?content_format=json|markdown|html</c> (the reference's API) and
-/// <c>documents/{id}/export/?format=md|html|docx</c> (one page, as a file; DOCX embeds the document's own images). Both need the <c>content</c>
+/// <c>documents/{id}/export/?format=md|html|docx|pdf&amp;paper=a4|letter&amp;with_descendants=</c> (one page as a file,
+/// DOCX and PDF with the document's own images embedded; or the page and its sub-pages as a zip, <see cref="Tree.TreeExporter"/>). Both need the <c>content</c>
 /// ability (<see cref="DocumentAccessFilter.RequireDocument{TBuilder}"/>); a document the caller cannot see is a 404.
 /// </summary>
 public static class FormattedContentEndpoints
@@ -38,9 +39,11 @@ public static class FormattedContentEndpoints
             .WithName("GetFormattedContent").WithSummary("The document's content as BlockNote's blocks (json), Markdown or HTML.");
         documents.MapGet("/export/", ExportAsync).RequireDocument(a => a.Content)
             .Produces(StatusCodes.Status200OK, contentType: "text/markdown").Produces(StatusCodes.Status200OK, contentType: MediaTypeNames.Text.Html)
-            .Produces(StatusCodes.Status200OK, contentType: DocxExporter.MediaType)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status501NotImplemented)
-            .WithName("ExportDocument").WithSummary("The page as a file: Markdown, a standalone HTML page or DOCX (its own attached images embedded).");
+            .Produces(StatusCodes.Status200OK, contentType: DocxExporter.MediaType).Produces(StatusCodes.Status200OK, contentType: MediaTypeNames.Application.Pdf)
+            .Produces(StatusCodes.Status200OK, contentType: MediaTypeNames.Application.Zip)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithName("ExportDocument")
+            .WithSummary("The page as a file (Markdown, standalone HTML, DOCX or PDF, its own pictures embedded), or with its sub-pages as a zip following the tree.");
         return api;
     }
 
@@ -65,43 +68,44 @@ public static class FormattedContentEndpoints
         return Results.Json(new FormattedContentResponse(document.Id, document.Title, converted, document.CreatedAt, document.UpdatedAt), DeepJson);
     }
 
-    private static async Task<IResult> ExportAsync(HttpContext context, CurrentDocument current, DocsDbContext db, IBlobStore blobs, string? format, bool? with_descendants)
+    private static async Task<IResult> ExportAsync(HttpContext context, CurrentDocument current, DocsDbContext db, PageExporter exporter,
+        Tree.TreeExporter trees, string? format, bool? with_descendants, string? paper)
     {
         if (ContentFormats.ParseExportFormat(format) is not { } exportFormat)
         {
             return Problems.Validation("format", ContentFormats.ExportFormatChoices);
         }
-        if (exportFormat is ExportFormat.Pdf || with_descendants is true)
+        if (PaperSizes.Parse(paper) is not { } paperSize)
         {
-            return Results.Problem(statusCode: StatusCodes.Status501NotImplemented, title: "Not Implemented",
-                detail: "This server exports one page as Markdown, HTML or DOCX; PDF and sub-pages are not available yet.");
+            return Problems.Validation("paper", PaperSizes.Choices);
+        }
+        if (with_descendants is true)
+        {
+            return await trees.ExportAsync(current, exportFormat, paperSize, context.RequestAborted);
         }
         var (content, problem) = await DocumentBlocks.ReadAsync(db, current.Id, context.RequestAborted);
         if (content is null)
         {
             return Problems.Conflict(problem!);
         }
-        var blocks = content.Blocks ?? [];
-        var title = current.Document.Title;
-        var shownTitle = string.IsNullOrWhiteSpace(title) ? "Untitled document" : title;
-        switch (exportFormat)
+        try
         {
-            case ExportFormat.Md:
-                return File(MarkdownExporter.ToMarkdown(blocks), "text/markdown", ExportFileName.For(title, "md"));
-            case ExportFormat.Html:
-                return File(HtmlExporter.ToPage(blocks, shownTitle), MediaTypeNames.Text.Html, ExportFileName.For(title, "html"));
-            default:
-                var images = await AttachedImages.LoadAsync(blocks, current.Document, blobs, context.RequestAborted);
-                return Results.File(DocxExporter.ToDocx(blocks, shownTitle, images), DocxExporter.MediaType, ExportFileName.For(title, "docx"));
+            var file = await exporter.ExportAsync(current.Document, content.Blocks ?? [], exportFormat, paperSize, context.RequestAborted);
+            return Results.File(file.Data, file.MediaType, ExportFileName.For(current.Document.Title, file.Extension));
+        }
+        catch (PdfUnavailableException ex)
+        {
+            return PdfUnavailable(ex);
         }
     }
+
+    /// <summary>503: this server cannot print PDFs until what the message names is installed.</summary>
+    public static IResult PdfUnavailable(PdfUnavailableException ex) =>
+        Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "PDF export unavailable", detail: ex.Message);
 
     private static JsonElement BlocksJson(IReadOnlyList<Docs.Content.Blocks.Block> blocks)
     {
         using var json = JsonDocument.Parse(BlockJsonWriter.ToJson(blocks), new JsonDocumentOptions { MaxDepth = 1024 });
         return json.RootElement.Clone();
     }
-
-    private static IResult File(string text, string mediaType, string fileName) =>
-        Results.File(Encoding.UTF8.GetBytes(text), mediaType + "; charset=utf-8", fileName);
 }
