@@ -17,16 +17,38 @@ public sealed class AttachmentScans(DocsDbContext db, IBackgroundJobClient jobs,
 {
     private bool Enabled => options.Value.ScanUrl is not null;
 
+    // Keys tracked as being scanned and not yet handed to the worker.
+    private readonly List<string> _tracked = [];
+
     /// <summary>Records a new upload as being scanned, and queues its scan; nothing when scanning is off.</summary>
     public async Task StartAsync(string key, Guid? uploader, CancellationToken cancellationToken)
     {
-        if (!Enabled)
-        {
-            return;
-        }
-        db.AttachmentScans.Add(new AttachmentScan { Key = key, Status = ScanStatus.Processing, UploaderId = uploader });
+        Track(key, uploader);
         await db.SaveChangesAsync(cancellationToken);
-        jobs.Enqueue<IAttachmentScanJob>(scan => scan.ScanAsync(key, CancellationToken.None));
+        QueueTracked();
+    }
+
+    /// <summary>
+    /// Marks a stored file as being scanned in the pending changes of the request's <see cref="DocsDbContext"/>, saved with
+    /// the documents that hold it (an import's pictures); <see cref="QueueTracked"/> hands it to the worker once they are.
+    /// </summary>
+    public void Track(string key, Guid? uploader)
+    {
+        if (Enabled)
+        {
+            db.AttachmentScans.Add(new AttachmentScan { Key = key, Status = ScanStatus.Processing, UploaderId = uploader });
+            _tracked.Add(key);
+        }
+    }
+
+    /// <summary>Queues the scans of the tracked files (once their rows are saved: a scan finds its row).</summary>
+    public void QueueTracked()
+    {
+        foreach (var key in _tracked)
+        {
+            jobs.Enqueue<IAttachmentScanJob>(scan => scan.ScanAsync(key, CancellationToken.None));
+        }
+        _tracked.Clear();
     }
 
     /// <summary>Gives each copied key its original's verdict (see <see cref="ScanInheritance"/>).</summary>

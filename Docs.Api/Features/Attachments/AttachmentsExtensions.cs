@@ -12,6 +12,8 @@ public static class AttachmentsExtensions
         builder.Services.AddOptions<MediaOptions>().Bind(builder.Configuration.GetSection(MediaOptions.Section));
         builder.Services.AddScoped<MediaAccess>();
         builder.Services.AddScoped<AttachmentScans>();
+        builder.Services.AddScoped<ServedBlobs>();
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<AttachmentCopies>();
         return builder;
     }

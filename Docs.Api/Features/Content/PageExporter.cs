@@ -1,5 +1,6 @@
 using System.Net.Mime;
 using System.Text;
+using Docs.Api.Features.Attachments;
 using Docs.Api.Features.Content.Pdf;
 using Docs.Content.Blocks;
 using Docs.Content.Docx;
@@ -12,10 +13,10 @@ namespace Docs.Api.Features.Content;
 
 /// <summary>
 /// One page as a file in an export format: Markdown, a standalone HTML page, DOCX or PDF (the last two
-/// with the document's own pictures embedded, read from the blob store). The single-page export and
+/// with the document's own pictures embedded, read from the blob store as the caller may be served them). The single-page export and
 /// each page of an export with sub-pages come from here.
 /// </summary>
-public sealed class PageExporter(IBlobStore blobs, PdfRenderer pdf)
+public sealed class PageExporter(ServedBlobs blobs, PdfRenderer pdf)
 {
     public const string MarkdownMediaType = "text/markdown; charset=utf-8";
     public const string HtmlMediaType = MediaTypeNames.Text.Html + "; charset=utf-8";

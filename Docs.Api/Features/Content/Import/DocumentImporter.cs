@@ -24,7 +24,8 @@ namespace Docs.Api.Features.Content.Import;
 /// from their bytes and in <c>Media:AllowedTypes</c>, else left out); links between the zip's pages point
 /// at the new pages. Remote addresses stay addresses: nothing is fetched.
 /// </summary>
-public sealed class DocumentImporter(DocsDbContext db, DocumentTree tree, IBlobStore blobs, IOptionsSnapshot<MediaOptions> media, TimeProvider time)
+public sealed class DocumentImporter(DocsDbContext db, DocumentTree tree, IBlobStore blobs, AttachmentScans scans, IOptionsSnapshot<MediaOptions> media,
+    TimeProvider time)
 {
     /// <summary>The top document made, under <paramref name="parent"/> (or at the top), owned by the caller unless they own the parent.</summary>
     /// <exception cref="DocxImportException">The file cannot be read as what it claims to be, or is past the bounds.</exception>
@@ -61,7 +62,9 @@ public sealed class DocumentImporter(DocsDbContext db, DocumentTree tree, IBlobS
                 imported = new ImportedTree([new ImportedPage(0, title, blocks, [])], new Dictionary<string, byte[]>());
                 break;
         }
-        return await CreateAsync(imported, parent, userId, ownsParent, cancellationToken);
+        var created = await CreateAsync(imported, parent, userId, ownsParent, cancellationToken);
+        scans.QueueTracked();
+        return created;
     }
 
     /// <summary>A DOCX page's picture URLs as the file scheme the creation step resolves.</summary>
@@ -71,6 +74,7 @@ public sealed class DocumentImporter(DocsDbContext db, DocumentTree tree, IBlobS
     private async Task<Document> CreateAsync(ImportedTree imported, Document? parent, Guid userId, bool ownsParent, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        _uploader = userId;
         var top = imported.Pages[0];
         var pages = top.SelfAndDescendants().ToList();
         var documents = pages.ToDictionary(p => p, p => new Document
@@ -128,6 +132,9 @@ public sealed class DocumentImporter(DocsDbContext db, DocumentTree tree, IBlobS
                 ? $"/docs/{id}" : null);
     }
 
+    // Who imports: the uploader of the files the import stores.
+    private Guid? _uploader;
+
     /// <summary>A file of the import as an attachment of <paramref name="document"/>; null when its type is not one the site accepts.</summary>
     private async Task<string?> StoreAsync(Document document, byte[] bytes, CancellationToken cancellationToken)
     {
@@ -139,6 +146,7 @@ public sealed class DocumentImporter(DocsDbContext db, DocumentTree tree, IBlobS
         var key = AttachmentKeys.New(document.Id, type);
         using var content = new MemoryStream(bytes, writable: false);
         await blobs.WriteAsync(key, content, type.MediaType, cancellationToken);
+        scans.Track(key, _uploader); // saved with the document; scanned once the import is saved
         document.Attachments.Add(key);
         return AttachmentUrls.Of(key);
     }

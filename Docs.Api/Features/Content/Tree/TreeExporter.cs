@@ -1,3 +1,4 @@
+using Docs.Api.Features.Attachments;
 using System.IO.Compression;
 using System.Text.RegularExpressions;
 using Docs.Api.Features.Content.Pdf;
@@ -22,7 +23,7 @@ namespace Docs.Api.Features.Content.Tree;
 /// Whoever reads a page reads its whole subtree (a role or a link setting on a document holds for every
 /// document below it), so the pages are exactly the live subtree.
 /// </summary>
-public sealed partial class TreeExporter(DocsDbContext db, PageExporter pages, PdfRenderer pdf, IBlobStore blobs, IOptions<ContentOptions> options,
+public sealed partial class TreeExporter(DocsDbContext db, PageExporter pages, PdfRenderer pdf, ServedBlobs blobs, IOptions<ContentOptions> options,
     ILogger<TreeExporter> logger)
 {
     private sealed record Page(Guid Id, string? Title, string Path, List<string> Attachments);
