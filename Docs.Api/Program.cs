@@ -9,6 +9,7 @@ using Docs.Api.Features.Config;
 using Docs.Api.Features.Content;
 using Docs.Api.Features.Documents;
 using Docs.Api.Features.Invitations;
+using Docs.Api.Features.Search;
 using Docs.Api.Features.Users;
 using Docs.Api.Infrastructure;
 using Docs.Core.Data;
@@ -21,12 +22,14 @@ builder.AddDocsRedis();
 builder.AddBearerAuthentication();
 builder.AddDocsApi();
 builder.AddAttachments();
+builder.AddSearch();
 builder.AddBadInputProblems();
 builder.AddApiDocumentAndJson();
 
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
+await app.ApplySearchLanguageAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -41,6 +44,7 @@ app.MapBenchBaseline();
 app.MapGroup("/api/v1.0")
     .RefuseBadInput()
     .DescribePipelineRefusals()
+    .MapSearchEndpoints()
     .MapDocumentEndpoints()
     .MapTreeEndpoints()
     .MapTrashEndpoints()
