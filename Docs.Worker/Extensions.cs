@@ -5,6 +5,7 @@ using Docs.Core.Documents;
 using Docs.Core.Jobs;
 using Docs.Worker.Blobs;
 using Docs.Worker.Mail;
+using Docs.Worker.Search;
 using Docs.Worker.Trash;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -26,6 +27,9 @@ public static class Extensions
         builder.Services.AddScoped<ITrashPurgeJob, TrashPurgeJob>();
         builder.Services.AddOptions<OrphanBlobOptions>().Bind(builder.Configuration.GetSection(OrphanBlobOptions.Section));
         builder.Services.AddScoped<IOrphanBlobsJob, OrphanBlobsJob>();
+        builder.Services.AddScoped<SearchIndexing>();
+        builder.Services.AddScoped<ISearchRebuildJob, SearchRebuildJob>();
+        builder.Services.AddHostedService<SearchIndexer>();
         // The same store as Docs.Api's (ConnectionStrings:blobs): the purge deletes attachments nobody holds any more.
         builder.Services.AddSingleton(BlobStores.Create(builder.Configuration.GetConnectionString(ResourceNames.Blobs)));
 
