@@ -34,10 +34,17 @@ public static class SearchLanguage
             : throw new InvalidOperationException($"{SettingName} is '{language}': one of {string.Join(", ", Configurations.Keys)}.");
     }
 
-    /// <summary>Records the installation's language, read by the triggers and the queries.</summary>
+    /// <summary>
+    /// Records the installation's language, read by the triggers and the queries; when it changed, every document is
+    /// marked for Docs.Worker to index again in it (woken by <c>NOTIFY docs_search</c>).
+    /// </summary>
     public static async Task ApplyAsync(NpgsqlConnection connection, string? language, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("UPDATE search_settings SET language = $1 WHERE language <> $1", connection)
+        await using var command = new NpgsqlCommand("""
+            WITH changed AS (UPDATE search_settings SET language = $1 WHERE language <> $1 RETURNING 1),
+                 marked AS (UPDATE document_search SET indexed_version = 0 WHERE EXISTS (SELECT 1 FROM changed) RETURNING 1)
+            SELECT pg_notify('docs_search', '') WHERE EXISTS (SELECT 1 FROM changed)
+            """, connection)
         {
             Parameters = { new() { Value = Configuration(language) } },
         };

@@ -12,11 +12,11 @@ public sealed class SearchTests(BrowserStack stack)
     {
         await using var alice = await stack.SignInAsync("alice");
         var word = "quokka" + Guid.NewGuid().ToString("N")[..6];
-        var other = await alice.Page.NewDocumentAsync("Somewhere else");
         var url = await alice.Page.NewDocumentAsync("Field notes");
         await alice.Page.TypeAtEndAsync($"We saw a {word} near the river.");
         await alice.Page.WaitUntilSavedAsync();
-        await alice.Page.GotoAsync(other);
+        await alice.Page.GotoAsync("/");
+        await alice.Page.Locator(".doc-list, .doc-grid, .empty").First.WaitForAsync();
 
         await alice.Page.Keyboard.PressAsync("Control+k");
         var dialog = alice.Page.GetByRole(AriaRole.Dialog, new() { Name = "Search" });

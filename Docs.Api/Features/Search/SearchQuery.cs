@@ -21,6 +21,12 @@ public sealed record SearchPage(int Count, IReadOnlyList<SearchResult> Results);
 /// </summary>
 public sealed class SearchQuery(DocsDbContext db)
 {
+    /// <summary>
+    /// Characters of a result's body its snippet is taken from: around the first place where the first word sought is
+    /// written as typed, else the beginning. <c>ts_headline</c> parses all it is given, and bodies run to megabytes.
+    /// </summary>
+    private const int SnippetWindow = 6000;
+
     private static readonly string Sql = $"""
         WITH {ReadableDocuments.CommonTableExpressions("$1")},
         query AS (
@@ -46,7 +52,8 @@ public sealed class SearchQuery(DocsDbContext db)
         SELECT p.id, p.title, p.updated_at, p.total,
                ARRAY(SELECT a.id FROM readable a WHERE a.path = ANY (x.paths) ORDER BY a.path),
                ARRAY(SELECT coalesce(a.title, '') FROM readable a WHERE a.path = ANY (x.paths) ORDER BY a.path),
-               ts_headline(q.cfg, s.headings || E'\n' || s.body, q.tsq, '{Snippet.HeadlineOptions}')
+               ts_headline(q.cfg, s.headings || E'\n' || substr(s.body, greatest(1, strpos(lower(s.body), $10) - {SnippetWindow / 3}), {SnippetWindow}),
+                           q.tsq, '{Snippet.HeadlineOptions}')
         FROM page p JOIN ancestors x ON x.id = p.id JOIN document_search s ON s.document_id = p.id CROSS JOIN query q
         ORDER BY p.score DESC, p.id
         """;
@@ -70,6 +77,7 @@ public sealed class SearchQuery(DocsDbContext db)
                     new NpgsqlParameter<bool> { TypedValue = request.Favorites },
                     new NpgsqlParameter<int> { TypedValue = request.Limit },
                     new NpgsqlParameter<int> { TypedValue = request.Offset },
+                    new NpgsqlParameter<string> { TypedValue = request.Terms.Locate },
                 },
             };
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);

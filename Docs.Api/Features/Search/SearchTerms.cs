@@ -7,9 +7,18 @@ namespace Docs.Api.Features.Search;
 /// PostgreSQL's <c>websearch_to_tsquery</c>, and the last word apart as a prefix (<c>to_tsquery</c>'s <c>word:*</c>) while it
 /// is being typed: "budg" finds "budget". <see cref="Prefix"/> is built from letters and digits only, so it cannot carry
 /// query syntax. <see cref="Fuzzy"/> is the plain text matched against titles by trigram similarity (typos), when plain.
+/// <see cref="Locate"/> is the first word sought, lower case, where the snippet is taken from (see <see cref="SearchQuery"/>).
 /// </summary>
 public sealed record SearchTerms(string WebSearch, string Prefix, string Fuzzy)
 {
+    public string Locate { get; } = FirstWord(WebSearch.Length > 0 ? WebSearch : Prefix);
+
+    private static string FirstWord(string text) =>
+        text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(word => !word.StartsWith('-') && !word.Equals("or", StringComparison.OrdinalIgnoreCase))
+            .Select(word => Words(word).FirstOrDefault(part => part.Length > 1))
+            .FirstOrDefault(word => word is not null)?.ToLowerInvariant() ?? "";
+
     public const int MaxLength = 200;
 
     /// <summary>The shortest last word taken as a prefix: one letter would match most of the dictionary.</summary>
