@@ -56,8 +56,9 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, IConfiguration co
             {
                 return;
             }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // Whatever went wrong (the database away, a bug), the worker and its other jobs carry on; indexing resumes.
                 logger.LogWarning(ex, "Search indexing interrupted; starting again shortly");
                 await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
             }

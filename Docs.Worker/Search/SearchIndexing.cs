@@ -48,7 +48,32 @@ public sealed class SearchIndexing(DocsDbContext db, ILogger<SearchIndexing> log
             bodies.Add(Clean(text.Body, MaxBodyChars));
             versions.Add(row.Version);
         }
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
+        try
+        {
+            await WriteAsync(ids, headings, bodies, versions, cancellationToken);
+        }
+        catch (PostgresException ex) when (ids.Count > 1)
+        {
+            // One document PostgreSQL refuses (a text it cannot index) must not hold up the others: one at a time.
+            logger.LogWarning(ex, "Indexing {Count} documents together failed; indexing them one by one", ids.Count);
+            for (var i = 0; i < ids.Count; i++)
+            {
+                try
+                {
+                    await WriteAsync([ids[i]], [headings[i]], [bodies[i]], [versions[i]], cancellationToken);
+                }
+                catch (PostgresException single)
+                {
+                    logger.LogWarning(single, "Document {Id} cannot be indexed: indexed by its title only", ids[i]);
+                    await WriteAsync([ids[i]], [""], [""], [versions[i]], cancellationToken);
+                }
+            }
+        }
+        return stale.Count;
+    }
+
+    private Task<int> WriteAsync(List<Guid> ids, List<string> headings, List<string> bodies, List<long> versions, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlInterpolatedAsync($"""
             UPDATE document_search s
             SET language = v.cfg::text, headings = v.headings, body = v.body, content_vector = v.content, vector = v.title || v.content,
                 indexed_version = greatest(s.indexed_version, v.version)
@@ -61,8 +86,6 @@ public sealed class SearchIndexing(DocsDbContext db, ILogger<SearchIndexing> log
                 JOIN documents d ON d.id = t.id CROSS JOIN docs_search_language() AS cfg) v
             WHERE s.document_id = v.id
             """, cancellationToken);
-        return stale.Count;
-    }
 
     private SearchText Extract(StoredDocument stored)
     {

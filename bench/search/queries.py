@@ -32,7 +32,7 @@ def script(statement, kind):
         websearch, prefix = word, "''"
     locate = "''" if kind == 'prefix' else f"lower({word})"
     s = (statement.replace('$10', locate).replace('$1', user).replace('$2', websearch).replace('$3', prefix).replace('$4', "''")
-         .replace('$5::text', 'NULL::text').replace('$5', 'NULL::text').replace('$6', 'false').replace('$7', 'false').replace('$8', '20').replace('$9', '0'))
+         .replace('$5::text', 'NULL::text').replace('$5', 'NULL::text').replace('$6::boolean', 'NULL::boolean').replace('$7::boolean', 'NULL::boolean').replace('$6', 'NULL::boolean').replace('$7', 'NULL::boolean').replace('$8', '20').replace('$9', '0'))
     return f"\\set u random(0, :users - 1)\n\\set w random(0, :words - 1)\n{' '.join(s.split())};\n"
 
 for kind in ['common', 'rare', 'prefix']:

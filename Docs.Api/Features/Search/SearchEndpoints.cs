@@ -45,7 +45,7 @@ public static class SearchEndpoints
             withinPath = root.Document.Path;
         }
         var page = PageRequest.Of(context.Request);
-        var request = new SearchRequest(context.User.GetUserId()!.Value, SearchTerms.Parse(q), withinPath, is_creator_me ?? false, is_favorite ?? false,
+        var request = new SearchRequest(context.User.GetUserId()!.Value, SearchTerms.Parse(q), withinPath, is_creator_me, is_favorite,
             (page.Number - 1) * page.Size, page.Size);
         var found = await search.RunAsync(request, context.RequestAborted);
         if (page.Number > 1 && found.Results.Count == 0)

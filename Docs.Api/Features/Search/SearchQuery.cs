@@ -7,8 +7,8 @@ using NpgsqlTypes;
 
 namespace Docs.Api.Features.Search;
 
-/// <summary>What to look for, where, and which page.</summary>
-public sealed record SearchRequest(Guid UserId, SearchTerms Terms, string? WithinPath, bool CreatedByMe, bool Favorites, int Offset, int Limit);
+/// <summary>What to look for, where, and which page; <c>true</c> or <c>false</c> filters on who created it and on pins, null does not.</summary>
+public sealed record SearchRequest(Guid UserId, SearchTerms Terms, string? WithinPath, bool? CreatedByMe, bool? Favorites, int Offset, int Limit);
 
 /// <summary>One page of results and how many there are in all (only documents the caller can read are ever counted).</summary>
 public sealed record SearchPage(int Count, IReadOnlyList<SearchResult> Results);
@@ -43,8 +43,8 @@ public sealed class SearchQuery(DocsDbContext db)
             FROM readable r JOIN document_search s ON s.document_id = r.id CROSS JOIN query q
             WHERE (s.vector @@ q.tsq OR ($4 <> '' AND $4 <% coalesce(r.title, '')))
               AND ($5::text IS NULL OR starts_with(r.path, $5))
-              AND (NOT $6 OR r.creator_id = $1)
-              AND (NOT $7 OR EXISTS (SELECT 1 FROM document_favorites f WHERE f.user_id = $1 AND f.document_id = r.id))),
+              AND ($6::boolean IS NULL OR (r.creator_id IS NOT DISTINCT FROM $1) = $6)
+              AND ($7::boolean IS NULL OR EXISTS (SELECT 1 FROM document_favorites f WHERE f.user_id = $1 AND f.document_id = r.id) = $7)),
         page AS (
             SELECT m.*, count(*) OVER () AS total FROM matches m ORDER BY m.score DESC, m.id LIMIT $8 OFFSET $9),
         ancestors AS (
@@ -73,8 +73,8 @@ public sealed class SearchQuery(DocsDbContext db)
                     new NpgsqlParameter<string> { TypedValue = request.Terms.Prefix },
                     new NpgsqlParameter<string> { TypedValue = request.Terms.Fuzzy },
                     new NpgsqlParameter { Value = (object?)request.WithinPath ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
-                    new NpgsqlParameter<bool> { TypedValue = request.CreatedByMe },
-                    new NpgsqlParameter<bool> { TypedValue = request.Favorites },
+                    new NpgsqlParameter { Value = (object?)request.CreatedByMe ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Boolean },
+                    new NpgsqlParameter { Value = (object?)request.Favorites ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Boolean },
                     new NpgsqlParameter<int> { TypedValue = request.Limit },
                     new NpgsqlParameter<int> { TypedValue = request.Offset },
                     new NpgsqlParameter<string> { TypedValue = request.Terms.Locate },

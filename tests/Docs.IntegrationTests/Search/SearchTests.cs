@@ -149,6 +149,8 @@ public sealed class SearchTests(StackFixture stack)
         Assert.Equal([grandchild], (await alice.SearchAsync(word, $"&within={child}&is_favorite=true")).Ids());
         Assert.DoesNotContain(shared, (await alice.SearchAsync(word, "&is_creator_me=true")).Ids());
         Assert.Equal(2, (await alice.SearchAsync(word, "&is_creator_me=true")).Count());
+        Assert.Equal([shared], (await alice.SearchAsync(word, "&is_creator_me=false")).Ids());
+        Assert.Equal(2, (await alice.SearchAsync(word, "&is_favorite=false")).Count());
 
         var first = await alice.SearchAsync(word, "&page_size=2");
         Assert.Equal(3, first.Count());
