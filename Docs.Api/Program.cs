@@ -58,6 +58,7 @@ app.MapGroup("/api/v1.0")
     .MapFormattedContentEndpoints()
     .MapConvertEndpoints()
     .MapMediaAuthEndpoints()
+    .MapMediaCheckEndpoints()
     .MapAttachmentEndpoints()
     .MapUserEndpoints()
     .MapConfigEndpoints();

@@ -54,13 +54,11 @@ var worker = builder.AddService<Projects.Docs_Worker>(ResourceNames.Worker)
     .WithReference(docsdb).WaitFor(api)
     .WithReference(redis).WaitFor(redis)
     .WithMailPickup(builder);
-if (!builder.ExecutionContext.IsPublishMode)
-{
-    // Attachments: a folder under the data directory unless ConnectionStrings:blobs names a store (README, Attachments).
-    var blobs = builder.AddBlobStore(ResourceNames.Blobs);
-    api.WithReference(blobs);
-    worker.WithReference(blobs);
-}
+// Attachments: a folder under the data directory (published, a shared volume) unless ConnectionStrings:blobs names a
+// store (README, Attachments).
+var blobs = builder.AddBlobStore(ResourceNames.Blobs);
+api.WithReference(blobs);
+worker.WithReference(blobs);
 signIn.ValidatesTokens(worker);
 
 // The web front starts beside the services it calls (it needs none of them to start); the summary

@@ -2,13 +2,11 @@ using Docs;
 using Docs.Collab;
 using Docs.Collab.Admin;
 using Docs.Collab.Connections;
-using Docs.Core.Data;
 
 InlineSockets.ConfigureSocketEngine();
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseInlineSocketScheduling();
 builder.AddServiceDefaults();
-builder.AddDocsDbContext<DocsDbContext>(ResourceNames.DocsDatabase);
 builder.AddDocsRedis();
 builder.AddCollaboration();
 builder.Services.AddProblemDetails();

@@ -82,6 +82,11 @@ internal static class ComposePublisher
                 volumes[$"{service.Name}-data"] = new Dictionary<string, object>();
                 mounts.Add($"{service.Name}-data:{service.DataPath}");
             }
+            foreach (var shared in service.SharedVolumes)
+            {
+                volumes[shared.Name] = new Dictionary<string, object>();
+                mounts.Add($"{shared.Name}:{shared.MountPath}");
+            }
             foreach (var files in service.Files.Where(files => files.Source is not null))
             {
                 mounts.Add($"{Path.GetRelativePath(context.Output, files.Source!)}:{files.Target}:ro");

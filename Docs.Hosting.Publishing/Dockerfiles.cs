@@ -10,6 +10,21 @@ internal static class Dockerfiles
 
     public static string PathOf(ServiceSpec service) => $"{Directory}/{service.Name}.Dockerfile";
 
+    /// <summary>
+    /// The folders of shared volumes, owned by the image's user (uid 1654): a new Compose volume takes the owner of the
+    /// folder it is mounted on, and the chiseled image has no shell to create it with, so the build stage makes them.
+    /// </summary>
+    private static string SharedFolders(ServiceSpec service, string stage)
+    {
+        if (service.SharedVolumes.Count == 0)
+        {
+            return "";
+        }
+        return stage == "build"
+            ? $"RUN mkdir -p {string.Join(' ', service.SharedVolumes.Select(volume => "/shared" + volume.MountPath))}\n"
+            : string.Concat(service.SharedVolumes.Select(volume => $"COPY --from=build --chown=1654:1654 /shared{volume.MountPath} {volume.MountPath}\n"));
+    }
+
     public static void Write(PublishContext context)
     {
         var built = context.Services.Where(service => service.Project is not null).ToList();
@@ -29,10 +44,11 @@ internal static class Dockerfiles
                 COPY . .
                 RUN --mount=type=cache,target=/root/.nuget/packages \
                     dotnet publish {projectFile} --configuration Release --output /app -p:UseAppHost=false
-
+                {SharedFolders(service, "build")}
                 FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled
                 WORKDIR /app
                 COPY --from=build /app .
+                {SharedFolders(service, "run")}
                 # The image's non-root user ("app", uid 1654); the manifests require it.
                 USER $APP_UID
                 EXPOSE {ServiceSpec.ProjectContainerPort}

@@ -1,3 +1,4 @@
+using Docs.Hosting.Services;
 using k8s;
 using k8s.Models;
 
@@ -32,6 +33,12 @@ internal static class KubernetesPublisher
             context.Write("secrets.yaml", Yaml(secrets), ownerOnly: true);
             files.Add("secrets.yaml");
         }
+        var shared = context.Services.SelectMany(service => service.SharedVolumes).Distinct().ToList();
+        if (shared.Count > 0)
+        {
+            context.Write("volumes.yaml", Yaml(shared.Select(SharedClaim)));
+            files.Add("volumes.yaml");
+        }
         context.Write("ingress.yaml", Yaml(Ingresses(context)));
         files.Add("ingress.yaml");
         context.Write("kustomization.yaml", YamlText.Serialize(new Dictionary<string, object>
@@ -52,7 +59,9 @@ internal static class KubernetesPublisher
         var secretSettings = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in service.Environment)
         {
-            (PublishValues.IsSecret(value) ? secretSettings : settings)[name] = context.Render(value, text => text, context.ValueOf);
+            // Connection strings go to Secrets even when this one holds none: the next store configured may.
+            var isSecret = PublishValues.IsSecret(value) || name.StartsWith("ConnectionStrings__", StringComparison.Ordinal);
+            (isSecret ? secretSettings : settings)[name] = context.Render(value, text => text, context.ValueOf);
         }
         var objects = new List<object>();
         var envFrom = new List<V1EnvFromSource>();
@@ -93,6 +102,11 @@ internal static class KubernetesPublisher
         if (service.DataPath is not null)
         {
             mounts.Add(new V1VolumeMount { Name = "data", MountPath = service.DataPath });
+        }
+        foreach (var shared in service.SharedVolumes)
+        {
+            volumes.Add(new V1Volume { Name = shared.Name, PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = shared.Name } });
+            mounts.Add(new V1VolumeMount { Name = shared.Name, MountPath = shared.MountPath });
         }
 
         var pod = new V1PodTemplateSpec
@@ -171,6 +185,21 @@ internal static class KubernetesPublisher
         });
         return (objects, secret);
     }
+
+    /// <summary>
+    /// A claim mounted by several workloads at once (the API and the worker, each with replicas, on any node): it needs
+    /// a storage class that offers ReadWriteMany (NFS, CephFS, a cloud file share) — or an S3 store instead.
+    /// </summary>
+    private static V1PersistentVolumeClaim SharedClaim(SharedVolumeAnnotation volume) => new()
+    {
+        ApiVersion = "v1", Kind = "PersistentVolumeClaim",
+        Metadata = new V1ObjectMeta { Name = volume.Name },
+        Spec = new V1PersistentVolumeClaimSpec
+        {
+            AccessModes = ["ReadWriteMany"],
+            Resources = new V1VolumeResourceRequirements { Requests = new Dictionary<string, ResourceQuantity> { ["storage"] = new("20Gi") } },
+        },
+    };
 
     private static V1Probe Probe(ProbeSpec probe, int initialDelay) => new()
     {

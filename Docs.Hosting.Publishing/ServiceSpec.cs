@@ -33,6 +33,9 @@ internal sealed record ServiceSpec(
     /// <summary>Where the service keeps data that must survive restarts (a volume claim), if anywhere.</summary>
     public string? DataPath { get; init; }
 
+    /// <summary>Volumes this service shares with others (the blob store's folder), by name.</summary>
+    public IReadOnlyList<SharedVolumeAnnotation> SharedVolumes { get; init; } = [];
+
     /// <summary>.NET services write nothing but temporary files, so their root filesystem is read-only.</summary>
     public bool ReadOnlyRootFilesystem { get; init; }
 
@@ -114,6 +117,7 @@ internal sealed record ServiceSpec(
         {
             Replicas = project.GetReplicaCount(),
             ReadOnlyRootFilesystem = true,
+            SharedVolumes = SharedVolumesOf(environment.Values),
             Project = project.GetProjectMetadata(),
             IsEntryPoint = project.HasAnnotationOfType<EntryPointAnnotation>(),
             PublicPaths = [.. project.Annotations.OfType<PublicPathAnnotation>()],
@@ -146,6 +150,18 @@ internal sealed record ServiceSpec(
             DependsOn = DependenciesOf(container),
         };
     }
+
+    /// <summary>The shared volumes of the resources whose connection strings a service is given.</summary>
+    private static List<SharedVolumeAnnotation> SharedVolumesOf(IEnumerable<object> environment) => [.. environment
+        .Select(value => value switch
+        {
+            ConnectionStringReference reference => reference.Resource,
+            IResourceWithConnectionString resource => resource,
+            _ => null,
+        })
+        .OfType<IResource>()
+        .SelectMany(resource => resource.Annotations.OfType<SharedVolumeAnnotation>())
+        .Distinct()];
 
     private static string ImageOf(IResource resource) =>
         resource.TryGetContainerImageName(out var image) ? image : throw new DistributedApplicationException($"'{resource.Name}' names no image.");

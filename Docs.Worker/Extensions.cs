@@ -5,6 +5,7 @@ using Docs.Core.Documents;
 using Docs.Core.Jobs;
 using Docs.Worker.Blobs;
 using Docs.Worker.Mail;
+using Docs.Worker.Scan;
 using Docs.Worker.Search;
 using Docs.Worker.Trash;
 using Hangfire;
@@ -27,6 +28,8 @@ public static class Extensions
         builder.Services.AddScoped<ITrashPurgeJob, TrashPurgeJob>();
         builder.Services.AddOptions<OrphanBlobOptions>().Bind(builder.Configuration.GetSection(OrphanBlobOptions.Section));
         builder.Services.AddScoped<IOrphanBlobsJob, OrphanBlobsJob>();
+        builder.Services.AddOptions<ScanOptions>().Bind(builder.Configuration.GetSection(ScanOptions.Section));
+        builder.Services.AddHttpClient<IAttachmentScanJob, AttachmentScanJob>(http => http.Timeout = TimeSpan.FromMinutes(5));
         builder.Services.AddScoped<SearchIndexing>();
         builder.Services.AddScoped<ISearchRebuildJob, SearchRebuildJob>();
         builder.Services.AddHostedService<SearchIndexer>();

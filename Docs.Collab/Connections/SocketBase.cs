@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Collections.Concurrent;
-using System.Net.Sockets;
 using System.Net.WebSockets;
 using Docs.Collab.Documents;
 using Docs.Collab.Telemetry;
@@ -9,65 +6,48 @@ using Docs.Collab.Throttling;
 namespace Docs.Collab.Connections;
 
 /// <summary>
-/// What every collaboration socket shares: whole messages up to the size limit, a silence timeout, a
-/// bounded send queue (a slow reader is cut off instead of slowing its documents), close codes, and
-/// detaching its documents when it ends. Subclasses speak a protocol in <see cref="HandleAsync"/>.
-/// Frames are written straight to the TCP socket when the server exposes it (<paramref name="direct"/>),
-/// otherwise through <paramref name="socket"/>; messages are always read through <paramref name="socket"/>.
+/// What every collaboration socket shares: its <see cref="SocketOutbox"/> (what it writes, bounded) and its
+/// <see cref="SocketReceiver"/> (whole messages up to the size limit), the client's budgets, a silence timeout, close
+/// codes, and detaching its documents when it ends. Subclasses speak a protocol in <see cref="HandleAsync"/>.
 /// </summary>
-public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, string? address, DocumentRegistry registry, CollabMetrics metrics,
-    CollabOptions options, ILogger logger)
-    : IDocumentSocket, IDisposable
+public abstract class SocketBase : IDocumentSocket, IDisposable
 {
-    // Frames waiting to be written, in order. One drain at a time writes them (_draining = 1): started by
-    // whoever queues onto an idle socket, on their own thread, so a frame usually leaves with no thread
-    // hop (as Node's ws writes at once); when the socket pushes back, the drain continues asynchronously.
-    private readonly ConcurrentQueue<WireFrame> _outbox = new();
-    // What is queued until written — the outbox and the batch being written (MaxSendQueue, MaxSendQueueBytes).
-    private int _queued;
-    private long _queuedBytes;
-    // Cancelled when a slow reader is cut off: nothing more is written but the rest of a frame already begun, then the close frame.
-    private readonly CancellationTokenSource _cutOff = new();
-    private int _draining;
-    private Task _drain = Task.CompletedTask;
-    private List<WireFrame>? _batch; // the drain's, reused: one drain at a time
-    private const int ReceiveBufferBytes = 4096;
+    private readonly WebSocket _socket;
+    private readonly DirectFrameWriter? _direct;
+    private readonly CollabMetrics _metrics;
+    private readonly SocketOutbox _outbox;
+    private readonly SocketReceiver _receiver;
     private readonly CancellationTokenSource _closing = new();
     private int _closeCode = (int)WebSocketCloseStatus.NormalClosure;
     private string _closeReason = "";
 
-    // Direct writes must not overtake the handshake's 101 response, which ASP.NET Core may still hold in its
-    // output buffer: they start once the client has sent something, as it only does after reading the 101.
-    private volatile bool _clientSpoke;
-    private long _lastSent = System.Diagnostics.Stopwatch.GetTimestamp();
-
     // What the client may send: bytes (held back past it, never dropped) and awareness messages (dropped past it).
-    private readonly TokenBucket _inflow = new(options.SocketBytesPerSecond, options.SocketBurstBytes, TimeProvider.System);
-    private readonly TokenBucket _awareness = new(options.AwarenessPerSecond, options.AwarenessBurst, TimeProvider.System);
+    private readonly TokenBucket _inflow;
+    private readonly TokenBucket _awareness;
 
-    private bool CanWrite => direct is null || _clientSpoke;
+    /// <summary>How long a closing socket waits for the receive loop to finish the message it handles.</summary>
+    private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(5);
 
-    protected DocumentRegistry Registry { get; } = registry;
+    protected SocketBase(WebSocket socket, DirectFrameWriter? direct, string? address, DocumentRegistry registry, CollabMetrics metrics,
+        CollabOptions options, ILogger logger)
+    {
+        (_socket, _direct, _metrics, Address, Registry, Options, Logger) = (socket, direct, metrics, address, registry, options, logger);
+        _outbox = new SocketOutbox(socket, direct, options, metrics, TooSlowToRead, lost: _closing.Cancel, _closing.Token);
+        _receiver = new SocketReceiver(socket, options, metrics);
+        _inflow = new TokenBucket(options.SocketBytesPerSecond, options.SocketBurstBytes, TimeProvider.System);
+        _awareness = new TokenBucket(options.AwarenessPerSecond, options.AwarenessBurst, TimeProvider.System);
+    }
 
-    protected CollabOptions Options { get; } = options;
+    protected DocumentRegistry Registry { get; }
 
-    protected ILogger Logger { get; } = logger;
+    protected CollabOptions Options { get; }
 
-    public string? Address { get; } = address;
+    protected ILogger Logger { get; }
+
+    public string? Address { get; }
 
     /// <summary>Whether a document was ever opened: decides the wording of a timeout.</summary>
     protected bool EverAuthenticated { get; set; }
-
-    private long _lastReceived = System.Diagnostics.Stopwatch.GetTimestamp();
-
-    /// <summary>Closes the socket if nothing arrived for <see cref="CollabOptions.Timeout"/> (checked by <see cref="SilenceWatch"/>, one timer for all sockets).</summary>
-    public void CloseIfSilent()
-    {
-        if (System.Diagnostics.Stopwatch.GetElapsedTime(Volatile.Read(ref _lastReceived)) > Options.Timeout)
-        {
-            Close(CloseCodes.ConnectionTimeout, EverAuthenticated ? "Connection Timeout: nothing received" : "Connection Timeout: no document authenticated");
-        }
-    }
 
     public abstract IReadOnlyCollection<DocumentConnection> Documents { get; }
 
@@ -76,193 +56,31 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
     /// <summary>Handles one whole message.</summary>
     protected abstract Task HandleAsync(byte[] data, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Queues a message and writes it now if the socket is idle; a client that lets more than
-    /// <see cref="CollabOptions.MaxSendQueue"/> frames or <see cref="CollabOptions.MaxSendQueueBytes"/> pile up is cut off.
-    /// </summary>
-    public void Send(byte[] message) => Post(WireFrame.Binary(message));
+    /// <summary>Queues a message and writes it now if the socket is idle.</summary>
+    public void Send(byte[] message) => _outbox.Post(WireFrame.Binary(message));
 
-    private void Post(WireFrame frame)
+    public bool Enqueue(WireFrame frame) => _outbox.Enqueue(frame);
+
+    public void Drain() => _outbox.Drain();
+
+    /// <summary>Closes the socket if nothing arrived for <see cref="CollabOptions.Timeout"/> (checked by <see cref="SilenceWatch"/>, one timer for all sockets).</summary>
+    public void CloseIfSilent()
     {
-        if (Enqueue(frame))
+        if (_receiver.Silence > Options.Timeout)
         {
-            Drain();
+            Close(CloseCodes.ConnectionTimeout, EverAuthenticated ? "Connection Timeout: nothing received" : "Connection Timeout: no document authenticated");
         }
     }
 
-    /// <summary>Queues a frame without writing it; true when the caller must then call <see cref="Drain"/> (no drain is running).</summary>
-    public bool Enqueue(WireFrame frame)
-    {
-        if (_closing.IsCancellationRequested)
-        {
-            return false;
-        }
-        var frames = Interlocked.Increment(ref _queued);
-        var bytes = Interlocked.Add(ref _queuedBytes, frame.Bytes.Length);
-        // One frame always fits (a large document's sync step 2 may exceed the byte budget alone).
-        if (frames > Options.MaxSendQueue || (frames > 1 && bytes > Options.MaxSendQueueBytes))
-        {
-            Unqueued(1, frame.Bytes.Length);
-            CutOff();
-            return false;
-        }
-        _outbox.Enqueue(frame);
-        return Interlocked.CompareExchange(ref _draining, 1, 0) == 0;
-    }
+    /// <summary>Keeps a quiet connection open through proxies (checked by <see cref="SilenceWatch"/>).</summary>
+    public void KeepAliveIfQuiet() => _outbox.KeepAliveIfQuiet();
 
-    private void Unqueued(int frames, long bytes)
+    /// <summary>A client too slow to read is closed with 4205 (what waits for it is then dropped).</summary>
+    private void TooSlowToRead()
     {
-        Interlocked.Add(ref _queued, -frames);
-        Interlocked.Add(ref _queuedBytes, -bytes);
-    }
-
-    /// <summary>A client too slow to read: what waits for it is dropped, and it is closed with 4205.</summary>
-    private void CutOff()
-    {
-        if (_closing.IsCancellationRequested)
-        {
-            return;
-        }
-        _cutOff.Cancel();
         Logger.LogWarning("Closed a socket from {Address}: too slow to read ({Frames} frames, {Bytes} bytes queued)",
-            Address, Volatile.Read(ref _queued), Interlocked.Read(ref _queuedBytes));
+            Address, _outbox.QueuedFrames, _outbox.QueuedBytes);
         Close(CloseCodes.ResetConnection, "Reset Connection: too slow to read");
-        DiscardQueued();
-    }
-
-    /// <summary>Drops the frames not yet taken by a write (their memory returns at once).</summary>
-    private void DiscardQueued()
-    {
-        while (_outbox.TryDequeue(out var frame))
-        {
-            Unqueued(1, frame.Bytes.Length);
-        }
-    }
-
-    /// <summary>Writes the queued frames, on this thread until the socket pushes back; only after <see cref="Enqueue"/> returned true.</summary>
-    public void Drain() => _drain = DrainAsync();
-
-    private async Task DrainAsync()
-    {
-        try
-        {
-            while (true)
-            {
-                await WriteQueuedAsync();
-                // A full fence: a frame queued, or the client's first message noted, between the last look and
-                // the flag dropping would otherwise be stranded. Look again.
-                Interlocked.Exchange(ref _draining, 0);
-                if (!CanWrite || _outbox.IsEmpty || Interlocked.CompareExchange(ref _draining, 1, 0) != 0)
-                {
-                    return;
-                }
-            }
-        }
-        catch (Exception ex) when (ex is WebSocketException or IOException or SocketException or ObjectDisposedException)
-        {
-            Volatile.Write(ref _draining, 0);
-            _closing.Cancel();
-        }
-    }
-
-    /// <summary>
-    /// Writes what is queued: straight to the TCP socket, frames that waited together in one <c>send</c>; or, without
-    /// a direct writer, one by one through the WebSocket (keep-alive pongs are only queued for direct writers).
-    /// </summary>
-    private async Task WriteQueuedAsync()
-    {
-        var batch = _batch ??= new List<WireFrame>(4);
-        batch.Clear(); // after a failed write
-        while (CanWrite && !_cutOff.IsCancellationRequested)
-        {
-            var bytes = 0;
-            while (bytes < DirectFrameWriter.BatchBytes && batch.Count < DirectFrameWriter.BatchFrames && _outbox.TryDequeue(out var frame))
-            {
-                batch.Add(frame);
-                bytes += frame.Bytes.Length;
-            }
-            if (batch.Count == 0)
-            {
-                return;
-            }
-            if (socket.State == WebSocketState.Open) // else dropped: nobody reads any more
-            {
-                try
-                {
-                    if (direct is not null)
-                    {
-                        await direct.WriteAsync(batch, _cutOff.Token);
-                    }
-                    else
-                    {
-                        foreach (var frame in batch.Where(f => !f.IsPong && !_cutOff.IsCancellationRequested))
-                        {
-                            await socket.SendAsync(frame.Payload, WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
-                        }
-                    }
-                }
-                finally
-                {
-                    // Counted as queued until written (or failed): a batch stuck on a slow reader still holds its memory.
-                    Unqueued(batch.Count, bytes);
-                }
-                Sent(bytes);
-            }
-            else
-            {
-                Unqueued(batch.Count, bytes);
-            }
-            batch.Clear();
-        }
-    }
-
-    private void Sent(int bytes)
-    {
-        Volatile.Write(ref _lastSent, System.Diagnostics.Stopwatch.GetTimestamp());
-        metrics.Sent(bytes);
-    }
-
-    /// <summary>
-    /// Sends an empty pong when nothing was sent for <see cref="CollabOptions.KeepAliveInterval"/>, so proxies
-    /// keep a quiet connection open (checked by <see cref="SilenceWatch"/>). For direct writers only: ASP.NET
-    /// Core's own keep-alive would write beside them; sockets without one keep it (see SocketEndpoints).
-    /// </summary>
-    public void KeepAliveIfQuiet()
-    {
-        if (direct is not null && _clientSpoke
-            && System.Diagnostics.Stopwatch.GetElapsedTime(Volatile.Read(ref _lastSent)) > Options.KeepAliveInterval)
-        {
-            Volatile.Write(ref _lastSent, System.Diagnostics.Stopwatch.GetTimestamp());
-            Post(WireFrame.Pong);
-        }
-    }
-
-    /// <summary>The client's first message proves it has the handshake's response: queued frames may now be written directly.</summary>
-    private void NoteClientSpoke()
-    {
-        if (_clientSpoke)
-        {
-            return;
-        }
-        _clientSpoke = true;
-        if (!_outbox.IsEmpty && Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
-        {
-            Drain();
-        }
-    }
-
-    /// <summary>How long a closing socket waits for what is being written (a slow reader: the rest of its current frame) before its close frame.</summary>
-    private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(5);
-
-    /// <summary>Waits (briefly) for the frames already queued to be written, before the socket closes; false if they were not.</summary>
-    private async Task<bool> FlushAsync()
-    {
-        var deadline = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(System.Diagnostics.Stopwatch.Frequency * CloseGrace.TotalSeconds);
-        while (Volatile.Read(ref _draining) == 1 && System.Diagnostics.Stopwatch.GetTimestamp() < deadline)
-        {
-            await Task.WhenAny(_drain, Task.Delay(10));
-        }
-        return Volatile.Read(ref _draining) == 0;
     }
 
     public void Close(int code, string reason)
@@ -277,9 +95,9 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
 
     public async Task RunAsync(CancellationToken stopping)
     {
-        metrics.SocketOpened();
+        _metrics.SocketOpened();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, _closing.Token);
-        var loop = ReceiveLoopAsync(linked.Token);
+        var loop = ReceiveAsync(linked.Token);
         try
         {
             // Closed by us (a limit, a timeout, shutdown) while the loop waits for the client: we close without
@@ -302,14 +120,35 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
             }
             await DetachAllAsync();
             // A direct write still stuck after the wait: a close frame written beside it could split it; end without one.
-            var flushed = await FlushAsync();
-            DiscardQueued();
-            await CloseSocketAsync(withCloseFrame: flushed || direct is null);
+            var flushed = await _outbox.FlushAsync();
+            _outbox.DiscardQueued();
+            await CloseSocketAsync(withCloseFrame: flushed || _direct is null);
             // A message being handled finishes, and whatever it attached meanwhile is detached; a receive still
             // waiting ends with the client's close frame, or when the connection ends after we return.
             await EndOfLoopAsync(loop);
             await DetachAllAsync();
-            metrics.SocketClosed(_closeCode);
+            _metrics.SocketClosed(_closeCode);
+        }
+    }
+
+    /// <summary>The receive loop, each message handled then paid for from the client's byte budget.</summary>
+    private async Task ReceiveAsync(CancellationToken cancellationToken)
+    {
+        var end = await _receiver.RunAsync(_outbox.ClientSpoke, async (message, token) =>
+        {
+            await HandleAsync(message, token);
+            await HoldBackAsync(_inflow, "socket", message.Length, token);
+        }, cancellationToken);
+        switch (end)
+        {
+            case ReceiveEnd.ClientClosed when !_closing.IsCancellationRequested:
+                // The client's close frame: its code is the socket's, unless we closed first.
+                _closeCode = (int)_receiver.ClientCloseStatus!.Value;
+                break;
+            case ReceiveEnd.MessageTooBig:
+                Logger.LogWarning("Closed a socket from {Address}: a message over {Max} bytes", Address, Options.MaxMessageBytes);
+                Close(CloseCodes.MessageTooBig, "Message Too Big");
+                break;
         }
     }
 
@@ -338,51 +177,6 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
         }
     }
 
-    /// <summary>The client's close frame: its code is the socket's, unless we closed first.</summary>
-    private void ClientClosed()
-    {
-        if (!_closing.IsCancellationRequested)
-        {
-            _closeCode = (int)(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure);
-        }
-    }
-
-    private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            // Wait for the next message without holding a buffer: an idle connection costs none. Receives are never
-            // cancelled (that aborts the socket); RunAsync stops waiting for them instead.
-            var ready = await socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None);
-            if (ready.MessageType == WebSocketMessageType.Close)
-            {
-                ClientClosed();
-                return;
-            }
-            NoteClientSpoke();
-            // Small: most frames are a few dozen bytes; larger ones arrive in pieces.
-            var buffer = ArrayPool<byte>.Shared.Rent(ReceiveBufferBytes);
-            byte[]? frame;
-            try
-            {
-                frame = await ReadMessageAsync(buffer, cancellationToken);
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
-            if (frame is null)
-            {
-                return;
-            }
-            Volatile.Write(ref _lastReceived, System.Diagnostics.Stopwatch.GetTimestamp());
-            metrics.Received(frame.Length);
-            await WorkOffSocketThreads.LeaveIfLargeAsync(frame.Length);
-            await HandleAsync(frame, cancellationToken);
-            await HoldBackAsync(_inflow, "socket", frame.Length, cancellationToken);
-        }
-    }
-
     /// <summary>
     /// Back-pressure: takes <paramref name="amount"/> from <paramref name="budget"/> and, if that puts it in debt, reads
     /// nothing more from this client until it has refilled. The client's TCP window fills and it slows down; nothing it
@@ -393,8 +187,8 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
         var waited = await budget.TakeAsync(amount, cancellationToken);
         if (waited > TimeSpan.Zero)
         {
-            metrics.Throttled(name, waited);
-            Volatile.Write(ref _lastReceived, System.Diagnostics.Stopwatch.GetTimestamp()); // held back by us, not silent
+            _metrics.Throttled(name, waited);
+            _receiver.NoteHeldBack();
         }
     }
 
@@ -408,46 +202,8 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
         {
             return true;
         }
-        metrics.AwarenessDropped();
+        _metrics.AwarenessDropped();
         return false;
-    }
-
-    /// <summary>One whole message, or null when the socket is done (closed, too big, or closed by us).</summary>
-    private async Task<byte[]?> ReadMessageAsync(byte[] buffer, CancellationToken cancellationToken)
-    {
-        var result = await socket.ReceiveAsync(buffer.AsMemory(), CancellationToken.None);
-        if (result.MessageType == WebSocketMessageType.Close)
-        {
-            ClientClosed();
-            return null;
-        }
-        if (result.EndOfMessage)
-        {
-            return buffer.AsSpan(0, result.Count).ToArray(); // the usual case: one small frame in one read
-        }
-        using var message = new MemoryStream();
-        message.Write(buffer, 0, result.Count);
-        while (!result.EndOfMessage)
-        {
-            result = await socket.ReceiveAsync(buffer.AsMemory(), CancellationToken.None);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                ClientClosed();
-                return null;
-            }
-            if (cancellationToken.IsCancellationRequested)
-            {
-                return null; // closed by us meanwhile
-            }
-            if (message.Length + result.Count > Options.MaxMessageBytes)
-            {
-                Logger.LogWarning("Closed a socket from {Address}: a message over {Max} bytes", Address, Options.MaxMessageBytes);
-                Close(CloseCodes.MessageTooBig, "Message Too Big");
-                return null;
-            }
-            message.Write(buffer, 0, result.Count);
-        }
-        return message.ToArray();
     }
 
     /// <summary>Sends the acknowledgement built by <paramref name="acknowledgement"/> once <paramref name="durable"/> completes.</summary>
@@ -475,18 +231,18 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
         {
             if (!withCloseFrame)
             {
-                socket.Abort();
+                _socket.Abort();
             }
-            else if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            else if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-                await socket.CloseOutputAsync((WebSocketCloseStatus)_closeCode, _closeReason, timeout.Token);
+                await _socket.CloseOutputAsync((WebSocketCloseStatus)_closeCode, _closeReason, timeout.Token);
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
         {
         }
-        socket.Dispose();
+        _socket.Dispose();
     }
 
     public void Dispose()
@@ -499,8 +255,8 @@ public abstract class SocketBase(WebSocket socket, DirectFrameWriter? direct, st
     {
         if (disposing)
         {
+            _outbox.Dispose();
             _closing.Dispose();
-            _cutOff.Dispose();
         }
     }
 }

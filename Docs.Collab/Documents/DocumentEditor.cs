@@ -21,29 +21,11 @@ public sealed class DocumentEditor(UpdateLog log, RedisFanout fanout, DocumentRe
     public async Task<byte[]> MissingSinceAsync(LiveDocument document, byte[] stateVector, CancellationToken cancellationToken)
     {
         await WorkOffSocketThreads.LeaveIfLargeAsync(document.Bytes);
-        await document.Gate.WaitAsync(cancellationToken);
-        try
-        {
-            return document.Doc.EncodeStateAsUpdate(stateVector);
-        }
-        finally
-        {
-            document.Gate.Release();
-        }
+        return await document.StateSinceAsync(stateVector, cancellationToken);
     }
 
-    public async Task<(byte[] StateVector, byte[]? Awareness)> GreetingAsync(LiveDocument document, CancellationToken cancellationToken)
-    {
-        await document.Gate.WaitAsync(cancellationToken);
-        try
-        {
-            return (document.Doc.EncodeStateVector(), document.Awareness.States.Count > 0 ? document.Awareness.EncodeUpdate() : null);
-        }
-        finally
-        {
-            document.Gate.Release();
-        }
-    }
+    public Task<(byte[] StateVector, byte[]? Awareness)> GreetingAsync(LiveDocument document, CancellationToken cancellationToken) =>
+        document.GreetingAsync(cancellationToken);
 
     /// <summary>
     /// Applies a writer's update, relays it to every other connection and to other instances, and logs it;
@@ -55,30 +37,17 @@ public sealed class DocumentEditor(UpdateLog log, RedisFanout fanout, DocumentRe
     {
         var document = connection.Document;
         var received = System.Diagnostics.Stopwatch.GetTimestamp();
-        await document.Gate.WaitAsync(cancellationToken);
-        try
+        switch (await document.ApplyAsync(update, connection, _options.MaxDocumentBytes, cancellationToken))
         {
-            if (document.Bytes + update.Length > _options.MaxDocumentBytes)
-            {
+            case UpdateOutcome.TooLarge:
                 logger.LogWarning("Document {Document} would exceed {Max} bytes: update refused", document.Id, _options.MaxDocumentBytes);
                 return null;
-            }
-            if (!document.Apply(update, origin: connection))
-            {
-                return Task.CompletedTask; // nothing new: acknowledged at once
-            }
-            document.Bytes += update.Length;
-            document.LoggedUpdates++;
-            document.Broadcast(Outbound.Update, update, origin: connection);
-        }
-        finally
-        {
-            document.Gate.Release();
+            case UpdateOutcome.NothingNew:
+                return Task.CompletedTask; // acknowledged at once
         }
         fanout.Publish(document.Id, RedisFanout.Kind.Update, update);
         var durable = log.AppendAsync(document.Id, update);
-        var due = document.LoggedUpdates >= _options.CompactAfterUpdates
-            || System.Diagnostics.Stopwatch.GetElapsedTime(document.LastCompacted) > _options.VersionInterval;
+        var due = document.LoggedUpdates >= _options.CompactAfterUpdates || document.SinceCompacted > _options.VersionInterval;
         if (due && document.TryStartCompaction())
         {
             _ = CompactInBackgroundAsync(document);
@@ -93,53 +62,18 @@ public sealed class DocumentEditor(UpdateLog log, RedisFanout fanout, DocumentRe
     }
 
     /// <summary>Whether a read-only client's step 2 brings nothing the document lacks (then it is acknowledged, though never applied).</summary>
-    public async Task<bool> BringsNothingNewAsync(LiveDocument document, byte[] update, CancellationToken cancellationToken)
-    {
-        var incoming = StateVector.Decode(YUpdate.EncodeStateVectorFromUpdate(update));
-        await document.Gate.WaitAsync(cancellationToken);
-        try
-        {
-            var current = StateVector.Decode(document.Doc.EncodeStateVector());
-            return incoming.All(entry => current.TryGetValue(entry.Key, out var clock) && clock >= entry.Value);
-        }
-        finally
-        {
-            document.Gate.Release();
-        }
-    }
+    public Task<bool> BringsNothingNewAsync(LiveDocument document, byte[] update, CancellationToken cancellationToken) =>
+        document.HoldsAllOfAsync(StateVector.Decode(YUpdate.EncodeStateVectorFromUpdate(update)), cancellationToken);
 
     /// <summary>Applies and relays an awareness update, remembering which clients this connection announced.</summary>
     public async Task ApplyAwarenessAsync(DocumentConnection connection, byte[] update, CancellationToken cancellationToken)
     {
-        var document = connection.Document;
-        await document.Gate.WaitAsync(cancellationToken);
-        try
-        {
-            var change = document.Awareness.ApplyUpdate(update, connection);
-            connection.AwarenessClients.UnionWith(change.Added);
-            connection.AwarenessClients.UnionWith(change.Updated);
-            connection.AwarenessClients.ExceptWith(change.Removed);
-            document.Broadcast(Outbound.Awareness, update, origin: connection);
-        }
-        finally
-        {
-            document.Gate.Release();
-        }
-        fanout.Publish(document.Id, RedisFanout.Kind.Awareness, update);
+        await connection.Document.ApplyAwarenessAsync(update, connection, cancellationToken);
+        fanout.Publish(connection.Document.Id, RedisFanout.Kind.Awareness, update);
     }
 
-    public async Task<byte[]> AwarenessStatesAsync(LiveDocument document, CancellationToken cancellationToken)
-    {
-        await document.Gate.WaitAsync(cancellationToken);
-        try
-        {
-            return document.Awareness.EncodeUpdate();
-        }
-        finally
-        {
-            document.Gate.Release();
-        }
-    }
+    public Task<byte[]> AwarenessStatesAsync(LiveDocument document, CancellationToken cancellationToken) =>
+        document.AwarenessStatesAsync(cancellationToken);
 
     private async Task CompactInBackgroundAsync(LiveDocument document)
     {

@@ -51,30 +51,14 @@ public sealed class DocumentRegistry(UpdateLog log, RedisFanout fanout, CollabMe
                 _documents.TryRemove(id, out _);
                 return (null, "not-found");
             }
-            await document.Gate.WaitAsync(cancellationToken);
-            try
+            var connection = connect(document);
+            var (attached, unloaded) = await document.AttachAsync(connection, _options.MaxConnectionsPerDocument, _options.MaxConnectionsPerPerson,
+                cancellationToken);
+            if (unloaded)
             {
-                if (document.Unloaded)
-                {
-                    continue; // it just left; load it again
-                }
-                if (document.ConnectionCount >= _options.MaxConnectionsPerDocument)
-                {
-                    return (null, "too-many-connections");
-                }
-                var connection = connect(document);
-                // One party (a user, or an anonymous address) may not take the whole document.
-                if (document.ConnectionsOf(connection.Person) >= _options.MaxConnectionsPerPerson)
-                {
-                    return (null, "too-many-connections");
-                }
-                document.Attach(connection);
-                return (connection, null);
+                continue; // it just left; load it again
             }
-            finally
-            {
-                document.Gate.Release();
-            }
+            return attached ? (connection, null) : (null, "too-many-connections");
         }
         return (null, "unavailable");
     }
@@ -83,25 +67,14 @@ public sealed class DocumentRegistry(UpdateLog log, RedisFanout fanout, CollabMe
     public async Task DetachAsync(DocumentConnection connection)
     {
         var document = connection.Document;
-        await document.Gate.WaitAsync();
-        try
+        var (detached, removal) = await document.DetachAsync(connection, time.GetUtcNow());
+        if (!detached)
         {
-            if (!document.Detach(connection))
-            {
-                return;
-            }
-            if (connection.AwarenessClients.Count > 0)
-            {
-                document.Awareness.RemoveStates(connection.AwarenessClients, connection);
-                var removal = document.Awareness.EncodeUpdate(connection.AwarenessClients);
-                document.Broadcast(Outbound.Awareness, removal);
-                fanout.Publish(document.Id, RedisFanout.Kind.Awareness, removal);
-            }
-            document.LastDetached = time.GetUtcNow();
+            return;
         }
-        finally
+        if (removal is not null)
         {
-            document.Gate.Release();
+            fanout.Publish(document.Id, RedisFanout.Kind.Awareness, removal);
         }
         if (document.ConnectionCount == 0)
         {
@@ -133,56 +106,14 @@ public sealed class DocumentRegistry(UpdateLog log, RedisFanout fanout, CollabMe
             return;
         }
         await WorkOffSocketThreads.LeaveIfLargeAsync(stored.Bytes);
-        await document.Gate.WaitAsync(cancellationToken);
-        try
-        {
-            // A piece that cannot be decoded is skipped: the loaded state stays as it was (see DocumentRestore).
-            foreach (var piece in stored.Snapshot is { Length: > 0 } snapshot ? stored.Updates.Prepend(snapshot) : stored.Updates)
-            {
-                try
-                {
-                    document.ApplyAndBroadcast(piece);
-                }
-                catch (YjsDecodingException ex)
-                {
-                    logger.LogError(ex, "Catch-up of {Document}: a stored piece cannot be decoded and was skipped", document.Id);
-                }
-            }
-        }
-        finally
-        {
-            document.Gate.Release();
-        }
+        await document.CatchUpAsync(stored.Snapshot is { Length: > 0 } snapshot ? stored.Updates.Prepend(snapshot) : stored.Updates,
+            skipped => logger.LogError(skipped, "Catch-up of {Document}: a stored piece cannot be decoded and was skipped", document.Id),
+            cancellationToken);
     }
 
     /// <summary>Folds the log into the snapshot (safe at any time: see <see cref="UpdateLog.CompactAsync"/>).</summary>
-    public async Task CompactAsync(LiveDocument document, CancellationToken cancellationToken)
-    {
-        await log.CompactAsync(document.Id, (snapshot, updates) =>
-        {
-            document.Gate.Wait(cancellationToken);
-            try
-            {
-                if (snapshot is { Length: > 0 })
-                {
-                    document.Doc.ApplyUpdate(snapshot);
-                }
-                foreach (var update in updates)
-                {
-                    document.Doc.ApplyUpdate(update);
-                }
-                var state = document.Doc.EncodeStateAsUpdate();
-                document.Bytes = state.Length;
-                document.LoggedUpdates = 0;
-                document.LastCompacted = System.Diagnostics.Stopwatch.GetTimestamp();
-                return state;
-            }
-            finally
-            {
-                document.Gate.Release();
-            }
-        }, cancellationToken);
-    }
+    public Task CompactAsync(LiveDocument document, CancellationToken cancellationToken) =>
+        log.CompactAsync(document.Id, document.FoldAsync, cancellationToken);
 
     private async Task UnloadLaterAsync(LiveDocument document)
     {
@@ -191,23 +122,13 @@ public sealed class DocumentRegistry(UpdateLog log, RedisFanout fanout, CollabMe
         {
             // Timers and the wall clock may disagree by a millisecond: wait again for what is left.
             await Task.Delay(wait + TimeSpan.FromMilliseconds(5), time);
-            await document.Gate.WaitAsync();
-            try
+            switch (await document.UnloadIfIdleAsync(_options.UnloadAfter, time.GetUtcNow()))
             {
-                if (document.ConnectionCount > 0 || document.Unloaded)
-                {
+                case null:
                     return;
-                }
-                wait = _options.UnloadAfter - (time.GetUtcNow() - document.LastDetached);
-                if (wait > TimeSpan.Zero)
-                {
+                case { } left when left > TimeSpan.Zero:
+                    wait = left;
                     continue;
-                }
-                document.Unloaded = true;
-            }
-            finally
-            {
-                document.Gate.Release();
             }
             await UnloadAsync(document);
             return;
@@ -241,9 +162,7 @@ public sealed class DocumentRegistry(UpdateLog log, RedisFanout fanout, CollabMe
     {
         foreach (var document in Loaded.ToList())
         {
-            await document.Gate.WaitAsync();
-            document.Unloaded = true;
-            document.Gate.Release();
+            await document.MarkUnloadedAsync();
             await UnloadAsync(document);
         }
     }

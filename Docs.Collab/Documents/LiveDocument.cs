@@ -8,13 +8,30 @@ using Docs.Yjs.Updates;
 
 namespace Docs.Collab.Documents;
 
+/// <summary>How a client's update was taken.</summary>
+public enum UpdateOutcome
+{
+    /// <summary>Applied and broadcast: it must be logged.</summary>
+    Applied,
+
+    /// <summary>It brought nothing new (as a reconnecting client's step 2 often does): neither relayed nor logged.</summary>
+    NothingNew,
+
+    /// <summary>Refused: the document would exceed its size limit.</summary>
+    TooLarge,
+}
+
 /// <summary>
-/// A document loaded in this instance: its Yjs state, its awareness, and its connections. Every
-/// change goes through <see cref="Gate"/>, one at a time: the Doc is not thread-safe, and the order
-/// of broadcasts is the order of application.
+/// A document loaded in this instance: its Yjs state, its awareness, and its connections. It owns its gate:
+/// every read and change below takes it, one at a time, as the Doc is not thread-safe and the order of broadcasts
+/// is the order of application. Nothing outside holds the gate.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001",
+    Justification = "The gate never creates a wait handle, so it holds nothing to release; a late caller (a relayed message after unload) must still be able to enter it.")]
 public sealed class LiveDocument
 {
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
     private readonly List<DocumentConnection> _connections = [];
 
     // Connections per person (DocumentConnection.Person), under the gate.
@@ -30,38 +47,42 @@ public sealed class LiveDocument
     {
         Id = id;
         Doc = doc;
-        Bytes = bytes;
+        _bytes = bytes;
         Awareness = new Awareness(doc.ClientId);
         doc.AfterTransaction += transaction => _changed |= !transaction.DeleteSet.IsEmpty || !SameClocks(transaction.BeforeState, transaction.AfterState);
     }
 
     public Guid Id { get; }
 
-    public Doc Doc { get; }
+    private Doc Doc { get; }
 
-    public Awareness Awareness { get; }
-
-    public SemaphoreSlim Gate { get; } = new(1, 1);
+    private Awareness Awareness { get; }
 
     /// <summary>The update bytes all the document's writers may send (see <see cref="CollabOptions.DocumentBytesPerSecond"/>).</summary>
     public TokenBucket Inflow { get; init; } = TokenBucket.Unlimited;
 
+    private long _bytes;
+
     /// <summary>Approximate stored size: snapshot plus logged updates.</summary>
-    public long Bytes { get; set; }
+    public long Bytes => Interlocked.Read(ref _bytes);
+
+    private int _loggedUpdates;
 
     /// <summary>Updates logged since the document was loaded or last compacted.</summary>
-    public int LoggedUpdates { get; set; }
+    public int LoggedUpdates => Volatile.Read(ref _loggedUpdates);
 
-    /// <summary>Set (under the gate) when the document leaves the registry; a late attach must reload.</summary>
-    public bool Unloaded { get; set; }
+    // Set when the document leaves the registry; a late attach must reload.
+    private bool _unloaded;
 
-    public DateTimeOffset LastDetached { get; set; }
+    private DateTimeOffset _lastDetached;
 
     /// <summary>This instance's hold on the document in the fan-out between instances; ended at unload.</summary>
     public IAsyncDisposable? Fanout { get; set; }
 
-    /// <summary>When the log was last folded into the snapshot (or the document loaded).</summary>
-    public long LastCompacted { get; set; } = System.Diagnostics.Stopwatch.GetTimestamp();
+    private long _lastCompacted = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    /// <summary>How long since the log was last folded into the snapshot (or the document loaded).</summary>
+    public TimeSpan SinceCompacted => System.Diagnostics.Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastCompacted));
 
     private int _compacting;
 
@@ -70,27 +91,59 @@ public sealed class LiveDocument
 
     public void CompactionDone() => Volatile.Write(ref _compacting, 0);
 
-    public int ConnectionCount => _connections.Count;
+    public int ConnectionCount => Volatile.Read(ref _connectionCount);
 
-    /// <summary>Under the gate.</summary>
-    public IReadOnlyList<DocumentConnection> Connections => _connections;
+    private int _connectionCount;
 
-    /// <summary>Under the gate.</summary>
-    public int ConnectionsOf(string person) => _perPerson.GetValueOrDefault(person);
-
-    public void Attach(DocumentConnection connection)
+    private async Task<Lease> EnterAsync(CancellationToken cancellationToken = default)
     {
-        _connections.Add(connection);
-        _perPerson[connection.Person] = ConnectionsOf(connection.Person) + 1;
+        await _gate.WaitAsync(cancellationToken);
+        return new Lease(_gate);
     }
 
-    public bool Detach(DocumentConnection connection)
+    /// <summary>The gate, held until disposed.</summary>
+    private readonly struct Lease(SemaphoreSlim gate) : IDisposable
     {
+        public void Dispose() => gate.Release();
+    }
+
+    /// <summary>
+    /// Attaches <paramref name="connection"/> unless the document is full — in all, or for its person (a user, or an
+    /// anonymous address: one party may not take the whole document). False for <paramref name="unloaded"/> when the
+    /// document just left the registry: the caller loads it again.
+    /// </summary>
+    public async Task<(bool Attached, bool Unloaded)> AttachAsync(DocumentConnection connection, int maxConnections, int maxPerPerson,
+        CancellationToken cancellationToken)
+    {
+        using var lease = await EnterAsync(cancellationToken);
+        if (_unloaded)
+        {
+            return (false, true);
+        }
+        var ofPerson = _perPerson.GetValueOrDefault(connection.Person);
+        if (_connections.Count >= maxConnections || ofPerson >= maxPerPerson)
+        {
+            return (false, false);
+        }
+        _connections.Add(connection);
+        _perPerson[connection.Person] = ofPerson + 1;
+        Volatile.Write(ref _connectionCount, _connections.Count);
+        return (true, false);
+    }
+
+    /// <summary>
+    /// Detaches a connection and removes the awareness states it announced, for the others here; the removal is
+    /// returned for other instances. Null when it was not attached.
+    /// </summary>
+    public async Task<(bool Detached, byte[]? AwarenessRemoval)> DetachAsync(DocumentConnection connection, DateTimeOffset now)
+    {
+        using var lease = await EnterAsync();
         if (!_connections.Remove(connection))
         {
-            return false;
+            return (false, null);
         }
-        var left = ConnectionsOf(connection.Person) - 1;
+        Volatile.Write(ref _connectionCount, _connections.Count);
+        var left = _perPerson.GetValueOrDefault(connection.Person) - 1;
         if (left > 0)
         {
             _perPerson[connection.Person] = left;
@@ -99,7 +152,42 @@ public sealed class LiveDocument
         {
             _perPerson.Remove(connection.Person);
         }
-        return true;
+        _lastDetached = now;
+        if (connection.AwarenessClients.Count == 0)
+        {
+            return (true, null);
+        }
+        Awareness.RemoveStates(connection.AwarenessClients, connection);
+        var removal = Awareness.EncodeUpdate(connection.AwarenessClients);
+        Broadcast(Outbound.Awareness, removal);
+        return (true, removal);
+    }
+
+    /// <summary>
+    /// Marks the document unloaded if it has had no connection for <paramref name="idle"/>: then <see cref="TimeSpan.Zero"/>.
+    /// Otherwise how much longer to wait, or null when there is nothing to wait for (connected again, or already unloaded).
+    /// </summary>
+    public async Task<TimeSpan?> UnloadIfIdleAsync(TimeSpan idle, DateTimeOffset now)
+    {
+        using var lease = await EnterAsync();
+        if (_connections.Count > 0 || _unloaded)
+        {
+            return null;
+        }
+        var wait = idle - (now - _lastDetached);
+        if (wait > TimeSpan.Zero)
+        {
+            return wait;
+        }
+        _unloaded = true;
+        return TimeSpan.Zero;
+    }
+
+    /// <summary>Marks the document unloaded whatever its connections (at shutdown).</summary>
+    public async Task MarkUnloadedAsync()
+    {
+        using var lease = await EnterAsync();
+        _unloaded = true;
     }
 
     /// <summary>Up to this many sockets to write to, a broadcast writes on the caller's thread; beyond, the writing is shared out.</summary>
@@ -119,7 +207,7 @@ public sealed class LiveDocument
     /// is then written on this thread, a large one by a few thread-pool items so that every core writes and
     /// the gate is not held for a thousand writes.
     /// </summary>
-    public void Broadcast(Outbound kind, byte[] payload, DocumentConnection? origin = null)
+    internal void Broadcast(Outbound kind, byte[] payload, DocumentConnection? origin = null)
     {
         if (kind == Outbound.Update && (Volatile.Read(ref _writing) > 0 || _held is not null))
         {
@@ -212,17 +300,10 @@ public sealed class LiveDocument
     /// <summary>Once a large broadcast is written: sends what was held meanwhile, merged (which may start the next one).</summary>
     private async Task FlushHeldAsync()
     {
-        await Gate.WaitAsync();
-        try
+        using var lease = await EnterAsync();
+        if (_held is not null && Volatile.Read(ref _writing) == 0)
         {
-            if (_held is not null && Volatile.Read(ref _writing) == 0)
-            {
-                SendHeld();
-            }
-        }
-        finally
-        {
-            Gate.Release();
+            SendHeld();
         }
     }
 
@@ -258,33 +339,161 @@ public sealed class LiveDocument
     }
 
     /// <summary>
-    /// Applies a client's update (under the gate). False when it brought nothing: no content, no deletion,
-    /// nothing left waiting for what it lacks — as a reconnecting client's step 2 often does. Such an update
-    /// is neither relayed nor logged (Hocuspocus relays only what changed the document, too).
+    /// Applies a client's update within <paramref name="maxBytes"/> and relays it to every other connection. An update
+    /// that brings nothing — no content, no deletion, nothing left waiting for what it lacks — is neither relayed nor
+    /// logged (Hocuspocus relays only what changed the document, too).
+    /// Throws <see cref="YjsDecodingException"/> for an undecodable update, having changed nothing.
     /// </summary>
-    public bool Apply(byte[] update, object? origin)
+    public async Task<UpdateOutcome> ApplyAsync(byte[] update, DocumentConnection origin, long maxBytes, CancellationToken cancellationToken)
     {
+        using var lease = await EnterAsync(cancellationToken);
+        if (Bytes + update.Length > maxBytes)
+        {
+            return UpdateOutcome.TooLarge;
+        }
         _changed = false;
         Doc.ApplyUpdate(update, origin);
-        return _changed || Doc.HasPending;
+        if (!_changed && !Doc.HasPending)
+        {
+            return UpdateOutcome.NothingNew;
+        }
+        Interlocked.Add(ref _bytes, update.Length);
+        Interlocked.Increment(ref _loggedUpdates);
+        Broadcast(Outbound.Update, update, origin);
+        return UpdateOutcome.Applied;
     }
 
     private static bool SameClocks(IReadOnlyDictionary<ulong, long> before, IReadOnlyDictionary<ulong, long> after) =>
         before.Count == after.Count && after.All(entry => before.TryGetValue(entry.Key, out var clock) && clock == entry.Value);
 
-    /// <summary>Applies an update from elsewhere (another instance, the API, the log) and broadcasts what it changed.</summary>
-    public void ApplyAndBroadcast(byte[] update)
+    /// <summary>Applies and relays an awareness update, remembering which clients <paramref name="origin"/> announced.</summary>
+    public async Task ApplyAwarenessAsync(byte[] update, DocumentConnection origin, CancellationToken cancellationToken)
     {
-        var before = Doc.EncodeStateVector();
-        Doc.ApplyUpdate(update, origin: this);
-        if (MissingSince(before) is { } diff)
+        using var lease = await EnterAsync(cancellationToken);
+        var change = Awareness.ApplyUpdate(update, origin);
+        origin.AwarenessClients.UnionWith(change.Added);
+        origin.AwarenessClients.UnionWith(change.Updated);
+        origin.AwarenessClients.ExceptWith(change.Removed);
+        Broadcast(Outbound.Awareness, update, origin);
+    }
+
+    /// <summary>
+    /// An update or awareness change relayed by another instance, applied and broadcast as received (no state-vector
+    /// diff on this hot path). False when the document was unloaded meanwhile.
+    /// </summary>
+    public async Task<bool> ApplyRelayedAsync(Outbound kind, byte[] payload)
+    {
+        using var lease = await EnterAsync();
+        if (_unloaded)
         {
-            Broadcast(Outbound.Update, diff);
+            return false;
+        }
+        if (kind == Outbound.Update)
+        {
+            Doc.ApplyUpdate(payload, origin: null);
+        }
+        else
+        {
+            Awareness.ApplyUpdate(payload, origin: null);
+        }
+        Broadcast(kind, payload);
+        return true;
+    }
+
+    /// <summary>
+    /// Applies stored pieces (after a Redis outage, or when the API replaced the content) and broadcasts what each
+    /// changed. A piece that cannot be decoded is skipped (and reported): the state stays as it was.
+    /// </summary>
+    public async Task CatchUpAsync(IEnumerable<byte[]> pieces, Action<YjsDecodingException> skipped, CancellationToken cancellationToken)
+    {
+        using var lease = await EnterAsync(cancellationToken);
+        foreach (var piece in pieces)
+        {
+            try
+            {
+                var before = Doc.EncodeStateVector();
+                Doc.ApplyUpdate(piece, origin: this);
+                if (MissingSince(before) is { } diff)
+                {
+                    Broadcast(Outbound.Update, diff);
+                }
+            }
+            catch (YjsDecodingException ex)
+            {
+                skipped(ex);
+            }
         }
     }
 
-    /// <summary>What a peer at <paramref name="stateVector"/> lacks (under the gate); null when nothing.</summary>
-    public byte[]? MissingSince(byte[] stateVector)
+    /// <summary>
+    /// Folds the stored snapshot and logged updates into the document (nothing another instance or the API wrote is
+    /// lost) and returns the whole state, to become the new snapshot.
+    /// </summary>
+    public async Task<byte[]> FoldAsync(byte[]? snapshot, IReadOnlyList<byte[]> updates)
+    {
+        using var lease = await EnterAsync();
+        if (snapshot is { Length: > 0 })
+        {
+            Doc.ApplyUpdate(snapshot);
+        }
+        foreach (var update in updates)
+        {
+            Doc.ApplyUpdate(update);
+        }
+        var state = Doc.EncodeStateAsUpdate();
+        Interlocked.Exchange(ref _bytes, state.Length);
+        Volatile.Write(ref _loggedUpdates, 0);
+        Interlocked.Exchange(ref _lastCompacted, System.Diagnostics.Stopwatch.GetTimestamp());
+        return state;
+    }
+
+    /// <summary>What a peer at <paramref name="stateVector"/> lacks (the whole update, possibly empty).</summary>
+    public async Task<byte[]> StateSinceAsync(byte[] stateVector, CancellationToken cancellationToken)
+    {
+        using var lease = await EnterAsync(cancellationToken);
+        return Doc.EncodeStateAsUpdate(stateVector);
+    }
+
+    /// <summary>What a new connection is told first: the state vector, and the awareness states if there are any.</summary>
+    public async Task<(byte[] StateVector, byte[]? Awareness)> GreetingAsync(CancellationToken cancellationToken)
+    {
+        using var lease = await EnterAsync(cancellationToken);
+        return (Doc.EncodeStateVector(), Awareness.States.Count > 0 ? Awareness.EncodeUpdate() : null);
+    }
+
+    /// <summary>
+    /// What another instance exchanges on joining: this state vector and, when it gave its own, what it lacks and the
+    /// awareness states.
+    /// </summary>
+    public async Task<(byte[] StateVector, byte[]? Missing, byte[]? Awareness)> ExchangeAsync(byte[]? peerStateVector)
+    {
+        using var lease = await EnterAsync();
+        var stateVector = Doc.EncodeStateVector();
+        if (peerStateVector is null)
+        {
+            return (stateVector, null, null);
+        }
+        var awareness = Awareness.States.Count > 0 ? Awareness.EncodeUpdate() : null;
+        return (stateVector, MissingSince(peerStateVector), awareness);
+    }
+
+    /// <summary>Whether the document already holds everything up to <paramref name="stateVector"/>.</summary>
+    public async Task<bool> HoldsAllOfAsync(IReadOnlyDictionary<ulong, long> stateVector, CancellationToken cancellationToken)
+    {
+        using var lease = await EnterAsync(cancellationToken);
+        var current = StateVector.Decode(Doc.EncodeStateVector());
+        return stateVector.All(entry => current.TryGetValue(entry.Key, out var clock) && clock >= entry.Value);
+    }
+
+    /// <summary>Every awareness state, encoded.</summary>
+    public async Task<byte[]> AwarenessStatesAsync(CancellationToken cancellationToken)
+    {
+        using var lease = await EnterAsync(cancellationToken);
+        return Awareness.EncodeUpdate();
+    }
+
+    /// <summary>What a peer at <paramref name="stateVector"/> lacks; null when nothing. Under the gate.</summary>
+    private byte[]? MissingSince(byte[] stateVector)
     {
         var missing = Doc.EncodeStateAsUpdate(stateVector);
         return missing.Length > 2 ? missing : null; // an empty update is two zero bytes: no structs, no deletions
@@ -301,6 +510,6 @@ public sealed class LiveDocument
         {
             doc.ApplyUpdate(update);
         }
-        return new LiveDocument(id, doc, stored.Bytes) { LoggedUpdates = stored.Updates.Count, Inflow = inflow };
+        return new LiveDocument(id, doc, stored.Bytes) { _loggedUpdates = stored.Updates.Count, Inflow = inflow };
     }
 }

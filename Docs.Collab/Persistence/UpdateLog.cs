@@ -55,73 +55,119 @@ public sealed class UpdateLog : BackgroundService
     }
 
     /// <summary>
-    /// Folds the log into the snapshot: under a row lock on the document, reads the snapshot and logged
-    /// updates (the caller's state is merged with them, so nothing another instance or the API wrote is
-    /// lost), writes the merged state and deletes exactly the rows it read. In batches of at most
-    /// <see cref="CompactBatch"/> updates, each its own short transaction, so a long log (after a flood) folds
-    /// in bounded steps. The lock (<c>FOR NO KEY UPDATE</c>) does not block appends, whose foreign key check
-    /// takes only a key-share lock on the document.
+    /// Folds the log into the snapshot, in steps of at most <see cref="CompactBatch"/> updates (so a long log, after a
+    /// flood, folds in bounded steps). Each step reads the snapshot and the oldest logged updates, has
+    /// <paramref name="fold"/> merge them (with the live document: nothing another instance or the API wrote is lost),
+    /// then in one short transaction writes the merged state — only if the snapshot is still the one read — and deletes
+    /// exactly the rows read. No row lock is held while the fold waits for the document, so neither waits on the other.
     /// </summary>
-    public async Task CompactAsync(Guid documentId, Func<byte[]?, IReadOnlyList<byte[]>, byte[]> merge, CancellationToken cancellationToken)
+    public async Task CompactAsync(Guid documentId, Func<byte[]?, IReadOnlyList<byte[]>, Task<byte[]>> fold, CancellationToken cancellationToken)
     {
-        for (var more = true; more;)
+        for (var changedMeanwhile = 0; changedMeanwhile < 3;)
         {
-            await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using (var lockRow = new NpgsqlCommand("SELECT content FROM documents WHERE id = $1 FOR NO KEY UPDATE", connection, transaction)
+            var read = await ReadLogStepAsync(documentId, cancellationToken);
+            if (read is null)
             {
-                Parameters = { new() { Value = documentId } },
-            })
-            {
-                var snapshot = await lockRow.ExecuteScalarAsync(cancellationToken);
-                if (snapshot is null)
-                {
-                    return; // purged meanwhile
-                }
-                var ids = new List<long>();
-                var updates = new List<byte[]>();
-                await using (var read = new NpgsqlCommand("SELECT id, data FROM document_updates WHERE document_id = $1 ORDER BY id LIMIT $2", connection, transaction)
-                {
-                    Parameters = { new() { Value = documentId }, new() { Value = CompactBatch } },
-                })
-                await using (var rows = await read.ExecuteReaderAsync(cancellationToken))
-                {
-                    while (await rows.ReadAsync(cancellationToken))
-                    {
-                        ids.Add(rows.GetInt64(0));
-                        updates.Add((byte[])rows[1]);
-                    }
-                }
-                more = ids.Count == CompactBatch;
-                await WorkOffSocketThreads.Leave(); // the merge encodes the whole document
-                var state = merge(snapshot as byte[], updates);
-                await using var write = new NpgsqlCommand(
-                    "UPDATE documents SET content = $2, content_updated_at = now() WHERE id = $1", connection, transaction)
-                {
-                    Parameters = { new() { Value = documentId }, new() { Value = state } },
-                };
-                await write.ExecuteNonQueryAsync(cancellationToken);
-                if (ids.Count > 0)
-                {
-                    // Edits since the last fold: keep a version, unless one is recent.
-                    await using var version = new NpgsqlCommand("""
-                        INSERT INTO document_versions (id, document_id, content, created_at)
-                        SELECT $1, $2, $3, now()
-                        WHERE NOT EXISTS (SELECT 1 FROM document_versions WHERE document_id = $2 AND created_at > now() - $4)
-                        """, connection, transaction)
-                    {
-                        Parameters = { new() { Value = Guid.CreateVersion7() }, new() { Value = documentId }, new() { Value = state }, new() { Value = _options.VersionInterval } },
-                    };
-                    await version.ExecuteNonQueryAsync(cancellationToken);
-                    await using var delete = new NpgsqlCommand("DELETE FROM document_updates WHERE id = ANY($1)", connection, transaction)
-                    {
-                        Parameters = { new() { Value = ids.ToArray() } },
-                    };
-                    await delete.ExecuteNonQueryAsync(cancellationToken);
-                }
+                return; // purged
             }
-            await transaction.CommitAsync(cancellationToken);
+            await WorkOffSocketThreads.Leave(); // the fold encodes the whole document
+            var state = await fold(read.Snapshot, read.Updates);
+            switch (await ReplaceAsync(documentId, read, state, cancellationToken))
+            {
+                case null:
+                    return; // purged meanwhile
+                case false:
+                    changedMeanwhile++; // another instance folded, or the API replaced the content: read again
+                    _logger.LogDebug("The snapshot of {Document} changed during its compaction; folding again", documentId);
+                    break;
+                case true when read.Ids.Length < CompactBatch:
+                    return;
+            }
         }
+    }
+
+    /// <summary>A snapshot (and its digest, to see whether it changed) and the oldest logged updates.</summary>
+    private sealed record LogStep(byte[]? Snapshot, string Digest, long[] Ids, IReadOnlyList<byte[]> Updates);
+
+    private async Task<LogStep?> ReadLogStepAsync(Guid documentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        byte[]? snapshot;
+        string digest;
+        await using (var document = new NpgsqlCommand("SELECT content, coalesce(md5(content), '') FROM documents WHERE id = $1", connection, transaction)
+        {
+            Parameters = { new() { Value = documentId } },
+        })
+        await using (var row = await document.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await row.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+            snapshot = row.IsDBNull(0) ? null : (byte[])row[0];
+            digest = row.GetString(1);
+        }
+        var ids = new List<long>();
+        var updates = new List<byte[]>();
+        await using (var read = new NpgsqlCommand("SELECT id, data FROM document_updates WHERE document_id = $1 ORDER BY id LIMIT $2", connection, transaction)
+        {
+            Parameters = { new() { Value = documentId }, new() { Value = CompactBatch } },
+        })
+        await using (var rows = await read.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await rows.ReadAsync(cancellationToken))
+            {
+                ids.Add(rows.GetInt64(0));
+                updates.Add((byte[])rows[1]);
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new LogStep(snapshot, digest, [.. ids], updates);
+    }
+
+    /// <summary>Writes the folded state over the snapshot read and deletes the rows read; false when the snapshot changed meanwhile, null when the document is gone.</summary>
+    private async Task<bool?> ReplaceAsync(Guid documentId, LogStep read, byte[] state, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var write = new NpgsqlCommand("""
+            UPDATE documents SET content = $2, content_updated_at = now()
+            WHERE id = $1 AND coalesce(md5(content), '') = $3
+            """, connection, transaction)
+        {
+            Parameters = { new() { Value = documentId }, new() { Value = state }, new() { Value = read.Digest } },
+        })
+        {
+            if (await write.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                await using var exists = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM documents WHERE id = $1)", connection, transaction)
+                {
+                    Parameters = { new() { Value = documentId } },
+                };
+                return await exists.ExecuteScalarAsync(cancellationToken) is true ? false : null;
+            }
+        }
+        if (read.Ids.Length > 0)
+        {
+            // Edits since the last fold: keep a version, unless one is recent.
+            await using var version = new NpgsqlCommand("""
+                INSERT INTO document_versions (id, document_id, content, created_at)
+                SELECT $1, $2, $3, now()
+                WHERE NOT EXISTS (SELECT 1 FROM document_versions WHERE document_id = $2 AND created_at > now() - $4)
+                """, connection, transaction)
+            {
+                Parameters = { new() { Value = Guid.CreateVersion7() }, new() { Value = documentId }, new() { Value = state }, new() { Value = _options.VersionInterval } },
+            };
+            await version.ExecuteNonQueryAsync(cancellationToken);
+            await using var delete = new NpgsqlCommand("DELETE FROM document_updates WHERE id = ANY($1)", connection, transaction)
+            {
+                Parameters = { new() { Value = read.Ids } },
+            };
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>The most logged updates one compaction step reads (and deletes).</summary>

@@ -2,8 +2,11 @@ using Docs.Core.Blobs;
 
 namespace Docs.Core.Attachments;
 
-/// <summary>A copy's own attachments: its keys and the content that names them.</summary>
-public sealed record CopiedAttachments(string[] Keys, byte[]? Content);
+/// <summary>A copy's own attachments: the original's key of each new key, and the content that names the new keys.</summary>
+public sealed record CopiedAttachments(IReadOnlyDictionary<string, string> NewKeys, byte[]? Content)
+{
+    public string[] Keys => [.. NewKeys.Values];
+}
 
 /// <summary>
 /// Gives a document's copy attachments of its own: each blob the original holds is copied (as a stream) under a new key
@@ -27,6 +30,6 @@ public sealed class AttachmentCopies(IBlobStore blobs)
             await blobs.WriteAsync(newKey, source, type.MediaType, cancellationToken);
             newKeys[key] = newKey;
         }
-        return new CopiedAttachments([.. newKeys.Values], content is null ? null : AttachmentUrls.Rewrite(content, newKeys));
+        return new CopiedAttachments(newKeys, content is null ? null : AttachmentUrls.Rewrite(content, newKeys));
     }
 }

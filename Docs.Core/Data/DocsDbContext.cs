@@ -27,6 +27,8 @@ public sealed class DocsDbContext(DbContextOptions<DocsDbContext> options) : DbC
 
     public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
 
+    public DbSet<AttachmentScan> AttachmentScans => Set<AttachmentScan>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums as the lower-case words of the API ("reader", "public"), not numbers.
@@ -53,6 +55,8 @@ public sealed class DocsDbContext(DbContextOptions<DocsDbContext> options) : DbC
             // Serving /media/{key} looks up the documents holding the key (attachments @> ARRAY[key]).
             document.HasIndex(d => d.Attachments).HasMethod("gin");
         });
+
+        modelBuilder.Entity<AttachmentScan>(scan => scan.HasKey(s => s.Key));
 
         modelBuilder.Entity<DocumentAccess>(access =>
         {

@@ -105,6 +105,7 @@ public sealed partial class DocumentTree
         for (var i = 0; i < copies.Count; i++)
         {
             var copied = await attachments.CopyAsync(copies[i].Id, copies[i].Attachments, states.GetValueOrDefault(copies[i].Original)?.Merge(), cancellationToken);
+            await ScanInheritance.InheritAsync(db, copied.NewKeys, cancellationToken);
             (ids[i], contents[i], keys[i]) = (copies[i].Id, copied.Content, string.Join(' ', copied.Keys));
         }
         // Keys hold no spaces (AttachmentKeys): one string per copy, split back into its array.

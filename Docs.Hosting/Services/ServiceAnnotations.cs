@@ -19,3 +19,9 @@ public sealed class RestartOnExitAnnotation : IResourceAnnotation;
 
 /// <summary>Published, the container's readiness and liveness probes: paths on <see cref="Port"/> (its HTTP port when null).</summary>
 public sealed record HealthProbesAnnotation(string ReadinessPath, string LivenessPath, int? Port) : IResourceAnnotation;
+
+/// <summary>
+/// Published, every service that references this resource mounts one volume shared between them, <see cref="Name"/>, at
+/// <see cref="MountPath"/> (the blob store's folder, when no S3 store is configured).
+/// </summary>
+public sealed record SharedVolumeAnnotation(string Name, string MountPath) : IResourceAnnotation;

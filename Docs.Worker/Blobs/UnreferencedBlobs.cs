@@ -24,6 +24,8 @@ internal static class UnreferencedBlobs
         {
             await blobs.DeleteAsync(key, cancellationToken);
         }
+        var deleted = unreferenced.ToArray();
+        await db.Database.ExecuteSqlAsync($"DELETE FROM attachment_scans WHERE key = ANY({deleted})", cancellationToken);
         return unreferenced.Count;
     }
 }

@@ -22,10 +22,13 @@ public sealed class HeldUpdateTests : IDisposable
         var sockets = Enumerable.Range(0, 80).Select(_ => new RecordingSocket(_writable)).ToList();
         var connections = sockets.Select(socket => new DocumentConnection(socket, document, "doc",
             new CollaborationGrant(document.Id, null, null, CanWrite: true, DateTimeOffset.UtcNow.AddMinutes(1)))).ToList();
-        connections.ForEach(document.Attach);
+        foreach (var connection in connections)
+        {
+            await document.AttachAsync(connection, maxConnections: 100, maxPerPerson: 100, CancellationToken.None);
+        }
 
-        document.Broadcast(Outbound.Update, [1, 2, 3], connections[0]); // 79 recipients: written by thread-pool items
-        document.Broadcast(Outbound.Update, [4, 5, 6], connections[1]); // applied while they write: held
+        await document.ApplyAsync(Edit("a"), connections[0], long.MaxValue, CancellationToken.None); // 79 recipients: written by thread-pool items
+        await document.ApplyAsync(Edit("b"), connections[1], long.MaxValue, CancellationToken.None); // applied while they write: held
         Assert.Empty(sockets[0].Frames);
         Assert.Single(sockets[2].Frames);
 
@@ -39,6 +42,14 @@ public sealed class HeldUpdateTests : IDisposable
         Assert.Equal(2, sockets[2].Frames.Count); // the held update went out once the first broadcast was written
         Assert.Single(sockets[0].Frames);         // the first sender gets the second update
         Assert.Single(sockets[1].Frames);         // the second sender only the first: its own is not echoed
+    }
+
+    /// <summary>An update of a client of its own, inserting <paramref name="text"/>.</summary>
+    private static byte[] Edit(string text)
+    {
+        var doc = new Doc();
+        doc.GetText("text").Insert(0, text);
+        return doc.EncodeStateAsUpdate();
     }
 
     public void Dispose() => _writable.Dispose();

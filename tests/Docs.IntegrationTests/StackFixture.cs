@@ -13,10 +13,13 @@ public class StackFixture : IAsyncLifetime
     /// <summary>The blob store the services are given (ConnectionStrings:blobs): <see cref="BlobFolder"/> unless a fixture says otherwise.</summary>
     protected virtual Task<string> BlobStoreAsync() => Task.FromResult(new Uri(BlobFolder).AbsoluteUri);
 
+    /// <summary>Settings a fixture adds to the common ones.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> MoreSettings() => [];
+
     public async Task InitializeAsync()
     {
         var blobs = await BlobStoreAsync();
-        App = await TestingApplication.StartAsync(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
             {
                 // Access tokens last 5 minutes; the web front refreshes them when less than 4:58 is left, so a test sees a refresh after 2 s.
                 ["Services:web:Identity:RefreshBefore"] = "00:04:58",
@@ -34,7 +37,12 @@ public class StackFixture : IAsyncLifetime
                 // the tests of clients on several instances cover both ways of writing.
                 ["Services:collab-2:Collaboration:DirectWrites"] = "false",
                 ["ConnectionStrings:blobs"] = blobs,
-            });
+            };
+        foreach (var (name, value) in MoreSettings())
+        {
+            settings[name] = value;
+        }
+        App = await TestingApplication.StartAsync(settings);
     }
 
     public virtual async Task DisposeAsync()

@@ -25,18 +25,18 @@ public sealed class StackHealthTests(StackFixture stack)
     }
 
     [Theory]
-    [InlineData("api")]
-    [InlineData("collab")]
-    [InlineData("worker")]
-    public async Task Services_that_reference_the_database_and_redis_check_both(string service)
+    [InlineData("api", nameof(Docs.Core.Data.DocsDbContext))]
+    [InlineData("collab", "PostgreSql")] // Collab reaches PostgreSQL through its update log's data source only
+    [InlineData("worker", nameof(Docs.Core.Data.DocsDbContext))]
+    public async Task Services_that_reference_the_database_and_redis_check_both(string service, string databaseCheck)
     {
         using var client = stack.App.CreateHttpClient(service);
 
         using var report = JsonDocument.Parse(await client.GetStringAsync("/health"));
 
-        // Aspire's client integrations name their checks after the client: the DbContext, StackExchange.Redis.
+        // Aspire's client integrations name their checks after the client: the DbContext or data source, StackExchange.Redis.
         var checks = report.RootElement.GetProperty("checks");
-        Assert.Equal("Healthy", checks.GetProperty(nameof(Docs.Core.Data.DocsDbContext)).GetProperty("status").GetString());
+        Assert.Equal("Healthy", checks.GetProperty(databaseCheck).GetProperty("status").GetString());
         Assert.Equal("Healthy", checks.GetProperty("StackExchange.Redis").GetProperty("status").GetString());
     }
 

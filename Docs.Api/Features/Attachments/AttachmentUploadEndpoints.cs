@@ -42,10 +42,9 @@ public static class AttachmentUploadEndpoints
     }
 
     private static async Task<Results<Created<AttachmentUploadResponse>, FieldsProblem, BadRequestProblem, TooLargeProblem, UnsupportedMediaTypeProblem>>
-        UploadAsync(HttpContext context, CurrentDocument current, DocsDbContext db, IBlobStore blobs, IOptionsSnapshot<MediaOptions> settings)
+        UploadAsync(HttpContext context, CurrentDocument current, DocsDbContext db, IBlobStore blobs, AttachmentScans scans, IOptionsSnapshot<MediaOptions> settings)
     {
         var options = settings.Value;
-        var id = current.Id;
         var announced = context.Request.ContentLength;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
         {
@@ -72,7 +71,7 @@ public static class AttachmentUploadEndpoints
                 if (section.GetContentDispositionHeader() is { } disposition && disposition.IsFileDisposition()
                     && disposition.Name.Value == FileField)
                 {
-                    return await StoreAsync(context, db, blobs, options, id, section.Body);
+                    return await StoreAsync(context, db, blobs, scans, options, current, section.Body);
                 }
             }
         }
@@ -92,8 +91,9 @@ public static class AttachmentUploadEndpoints
     }
 
     private static async Task<Results<Created<AttachmentUploadResponse>, FieldsProblem, BadRequestProblem, TooLargeProblem, UnsupportedMediaTypeProblem>>
-        StoreAsync(HttpContext context, DocsDbContext db, IBlobStore blobs, MediaOptions options, Guid id, Stream body)
+        StoreAsync(HttpContext context, DocsDbContext db, IBlobStore blobs, AttachmentScans scans, MediaOptions options, CurrentDocument current, Stream body)
     {
+        var id = current.Id;
         var head = new byte[ContentSniffer.HeadLength];
         var headLength = await body.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, context.RequestAborted);
         if (headLength == 0)
@@ -110,6 +110,7 @@ public static class AttachmentUploadEndpoints
         await blobs.WriteAsync(key, upload, type.MediaType, context.RequestAborted);
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"UPDATE documents SET attachments = array_append(attachments, {key}) WHERE id = {id}", context.RequestAborted);
+        await scans.StartAsync(key, current.UserId, context.RequestAborted);
         return TypedResults.Created($"/media/{key}", new AttachmentUploadResponse($"/media/{key}"));
     }
 

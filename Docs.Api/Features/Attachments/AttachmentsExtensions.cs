@@ -11,6 +11,7 @@ public static class AttachmentsExtensions
         builder.Services.AddSingleton(BlobStores.Create(builder.Configuration.GetConnectionString(ResourceNames.Blobs)));
         builder.Services.AddOptions<MediaOptions>().Bind(builder.Configuration.GetSection(MediaOptions.Section));
         builder.Services.AddScoped<MediaAccess>();
+        builder.Services.AddScoped<AttachmentScans>();
         builder.Services.AddSingleton<AttachmentCopies>();
         return builder;
     }

@@ -2,6 +2,7 @@ using Docs.Api.Infrastructure;
 using Docs.Core.Attachments;
 using Docs.Core.Blobs;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Docs.Api.Features.Attachments;
@@ -9,7 +10,8 @@ namespace Docs.Api.Features.Attachments;
 /// <summary>
 /// <c>/media/{key}</c> (reached through Docs.Web's gateway): an attachment for whoever may read a
 /// document holding it, 404 for anyone else. Ranges and conditional requests are honoured; the answer
-/// can never run as a page of the site (sandboxed, not sniffed, downloaded unless it is media or PDF).
+/// can never run as a page of the site (sandboxed, not sniffed, downloaded unless it is media or PDF). With S3, a large
+/// file may be a redirect to a short-lived signed URL of the store (<see cref="MediaOptions.RedirectAbove"/>).
 /// </summary>
 public static class MediaEndpoints
 {
@@ -27,9 +29,11 @@ public static class MediaEndpoints
     private static RouteHandlerBuilder Describe(this RouteHandlerBuilder endpoint) => endpoint
         .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
         .Produces(StatusCodes.Status206PartialContent, contentType: "application/octet-stream")
-        .Produces(StatusCodes.Status304NotModified);
+        .Produces(StatusCodes.Status304NotModified)
+        .Produces(StatusCodes.Status302Found);
 
-    private static async Task<Results<FileStreamHttpResult, NotFoundProblem>> ServeAsync(HttpContext context, MediaAccess access, IBlobStore blobs, string key)
+    private static async Task<Results<FileStreamHttpResult, RedirectHttpResult, NotFoundProblem>> ServeAsync(HttpContext context, MediaAccess access,
+        IBlobStore blobs, IOptionsSnapshot<MediaOptions> options, string key)
     {
         if (!await access.MayReadAsync(key, context.User, context.RequestAborted)
             || await blobs.OpenReadAsync(key, context.RequestAborted) is not { } content)
@@ -37,16 +41,24 @@ public static class MediaEndpoints
             return Problems.NotFound();
         }
         var type = AttachmentKeys.TypeOf(key);
+        var name = Path.GetFileName(key);
+        var disposition = new ContentDispositionHeaderValue(type.IsInline ? "inline" : "attachment") { FileName = name }.ToString();
+        var mediaType = type == ContentSniffer.Text ? "text/plain; charset=utf-8" : type.MediaType;
+        if (blobs is S3BlobStore s3 && options.Value.RedirectAbove is { } above && content.Length > above)
+        {
+            // A large file comes straight from the store, on its own origin (never this site's), signed for a minute.
+            await content.DisposeAsync();
+            context.Response.Headers.CacheControl = "no-store";
+            return TypedResults.Redirect(s3.PresignGet(key, options.Value.RedirectLifetime, mediaType, disposition));
+        }
         var headers = context.Response.Headers;
         headers.CacheControl = "private";
         headers.XContentTypeOptions = "nosniff";
         headers.ContentSecurityPolicy = "sandbox";
-        var name = Path.GetFileName(key);
         if (type.IsInline)
         {
-            headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileName = name }.ToString();
+            headers.ContentDisposition = disposition;
         }
-        var mediaType = type == ContentSniffer.Text ? "text/plain; charset=utf-8" : type.MediaType;
         // A key's bytes never change: the key itself is a strong validator.
         var etag = new EntityTagHeaderValue($"\"{Path.GetFileNameWithoutExtension(name)}\"");
         return TypedResults.Stream(content, mediaType, type.IsInline ? null : name, lastModified: null, etag, enableRangeProcessing: true);

@@ -10,6 +10,21 @@ public sealed class MediaOptions
     /// <summary>10 MiB, the reference's limit.</summary>
     public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>
+    /// The malware scanner every upload is sent to (README, Attachments); unset, nothing is scanned. While a file is being
+    /// scanned it is served to its uploader only; a file found unsafe is served to nobody.
+    /// </summary>
+    public Uri? ScanUrl { get; set; }
+
+    /// <summary>
+    /// With an S3 store, files larger than this are answered with a redirect to a short-lived signed URL of the store
+    /// (<see cref="RedirectLifetime"/>) instead of passing through the API and the web front; unset, every file is proxied.
+    /// </summary>
+    public long? RedirectAbove { get; set; }
+
+    /// <summary>How long a redirect's signed URL works: long enough to start the download, short enough not to be shared.</summary>
+    public TimeSpan RedirectLifetime { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Media types; unset means <see cref="ContentSniffer.DefaultAllowed"/>.</summary>
     public string[]? AllowedTypes { get; set; }
 

@@ -1,3 +1,4 @@
+using Docs.Api.Features.Attachments;
 using Docs.Api.Infrastructure;
 using Docs.Core.Access;
 using Docs.Core.Attachments;
@@ -151,7 +152,8 @@ public static class TreeEndpoints
 
     /// <summary>A copy placed just after the original, with its content; optionally its accesses and its whole subtree.</summary>
     private static async Task<Results<Created<DocumentResponse>, ForbiddenProblem>> DuplicateAsync(HttpContext context, CurrentDocument current,
-        DocsDbContext db, DocumentTree tree, AttachmentCopies attachments, DocumentResponses responses, TimeProvider time, DuplicateDocumentRequest? request)
+        DocsDbContext db, DocumentTree tree, AttachmentCopies attachments, AttachmentScans scans, DocumentResponses responses, TimeProvider time,
+        DuplicateDocumentRequest? request)
     {
         request ??= new DuplicateDocumentRequest();
         var found = current.Found;
@@ -179,6 +181,7 @@ public static class TreeEndpoints
         };
         // Before the transaction (no tree lock held while blobs are copied); a copy that then fails leaves orphans the daily clean-up deletes.
         var copied = await attachments.CopyAsync(copy.Id, original.Attachments, content, context.RequestAborted);
+        await scans.InheritAsync(copied.NewKeys, context.RequestAborted);
         copy.Content = copied.Content;
         copy.Attachments = [.. copied.Keys];
         await tree.InTransactionAsync(async () =>

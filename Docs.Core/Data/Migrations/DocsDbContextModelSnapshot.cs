@@ -23,6 +23,39 @@ namespace Docs.Core.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Docs.Core.Data.Entities.AttachmentScan", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasColumnType("text")
+                        .HasColumnName("key");
+
+                    b.Property<string>("CopiedFrom")
+                        .HasColumnType("text")
+                        .HasColumnName("copied_from");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("ScannedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scanned_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("UploaderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploader_id");
+
+                    b.HasKey("Key")
+                        .HasName("pk_attachment_scans");
+
+                    b.ToTable("attachment_scans");
+                });
+
             modelBuilder.Entity("Docs.Core.Data.Entities.Document", b =>
                 {
                     b.Property<Guid>("Id")

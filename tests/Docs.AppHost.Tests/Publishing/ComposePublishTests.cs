@@ -48,6 +48,22 @@ public sealed partial class ComposePublishTests
     }
 
     [Fact]
+    public async Task Attachments_live_on_one_volume_that_the_api_and_the_worker_mount_owned_by_the_images_user()
+    {
+        var (compose, _, directory) = await PublishAsync();
+        Assert.Contains("blobs", ((YamlMappingNode)compose["volumes"]).Children.Keys.Select(k => k.ToString()));
+        foreach (var service in new[] { "api", "worker" })
+        {
+            Assert.Contains("blobs:/data/blobs", ((YamlSequenceNode)Service(compose, service)["volumes"]).Children.Select(v => v.ToString()));
+            Assert.Equal("file:///data/blobs", EnvironmentOf(compose, service)["ConnectionStrings__blobs"]);
+            // A new volume takes the owner of the folder it is mounted on: the image makes it the non-root user's.
+            var dockerfile = await File.ReadAllTextAsync(Path.Combine(directory, "images", $"{service}.Dockerfile"));
+            Assert.Contains("COPY --from=build --chown=1654:1654 /shared/data/blobs /data/blobs", dockerfile, StringComparison.Ordinal);
+        }
+        Assert.False(Service(compose, "collab").Children.ContainsKey("volumes"));
+    }
+
+    [Fact]
     public async Task Dependencies_volumes_and_files_are_declared_and_images_are_built_from_the_generated_dockerfiles()
     {
         var (compose, _, directory) = await PublishAsync();

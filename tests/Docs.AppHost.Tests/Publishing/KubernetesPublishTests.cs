@@ -113,6 +113,30 @@ public sealed class KubernetesPublishTests
     }
 
     [Fact]
+    public async Task Attachments_live_on_one_claim_that_the_api_and_the_worker_mount_or_on_the_configured_s3_store()
+    {
+        var cluster = await PublishAsync();
+        var claim = Assert.Single(cluster.All<V1PersistentVolumeClaim>());
+        Assert.Equal("blobs", claim.Metadata.Name);
+        Assert.Equal(["ReadWriteMany"], claim.Spec.AccessModes); // both workloads, with replicas, on any node
+        foreach (var service in new[] { "api", "worker" })
+        {
+            var pod = cluster.PodOf(service);
+            var volume = Assert.Single(pod.Volumes, v => v.PersistentVolumeClaim is not null);
+            Assert.Equal("blobs", volume.PersistentVolumeClaim.ClaimName);
+            Assert.Contains(pod.Containers.Single().VolumeMounts, m => m.Name == volume.Name && m.MountPath == "/data/blobs" && m.ReadOnlyProperty != true);
+            Assert.Equal(("file:///data/blobs", true), cluster.EnvironmentOf(service)["ConnectionStrings__blobs"]);
+        }
+        Assert.All(new[] { "collab", "web" }, service => Assert.DoesNotContain(cluster.PodOf(service).Volumes ?? [], v => v.PersistentVolumeClaim is not null));
+
+        const string S3 = "Endpoint=https://s3.example.org;Bucket=docs;AccessKey=key;SecretKey=s3-secret-value;Region=eu";
+        var onS3 = await PublishAsync(new Dictionary<string, string> { ["ConnectionStrings__blobs"] = S3 });
+        Assert.Empty(onS3.All<V1PersistentVolumeClaim>());
+        Assert.Equal((S3, true), onS3.EnvironmentOf("api")["ConnectionStrings__blobs"]);
+        Assert.Equal((S3, true), onS3.EnvironmentOf("worker")["ConnectionStrings__blobs"]);
+    }
+
+    [Fact]
     public async Task Secrets_are_in_secrets_only_and_the_file_is_readable_by_its_owner_alone()
     {
         var cluster = await PublishAsync(new Dictionary<string, string>

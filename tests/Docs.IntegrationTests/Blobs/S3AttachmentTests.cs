@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using System.Text;
 using Docs.Core.Blobs;
 using Docs.IntegrationTests.Api;
 
@@ -38,6 +39,39 @@ public sealed class S3AttachmentTests(S3StackFixture stack)
         await using (var fresh = await store.OpenReadAsync(freshOrphan, CancellationToken.None))
         {
             Assert.NotNull(fresh);
+        }
+    }
+
+    [Fact]
+    public async Task A_file_larger_than_the_redirect_threshold_comes_from_the_store_through_a_signed_url_to_readers_only()
+    {
+        var alice = await stack.NewPersonAsync();
+        var stranger = await stack.NewPersonAsync();
+        var id = await alice.CreateAsync("A large file");
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n").Concat(RandomNumberGenerator.GetBytes((int)S3StackFixture.RedirectAbove + 1024)).ToArray();
+        var url = await AttachmentTests.UploadOkAsync(alice, id, pdf, "report.pdf");
+        await UntilScannedAsync(alice, id, url);
+
+        using var response = await alice.Api.GetAsync(url); // the client follows the redirect, as a browser does
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var served = response.RequestMessage!.RequestUri!;
+        Assert.Equal(new Uri(stack.S3.Settings.Endpoint).Authority, served.Authority); // from the store, not through the site
+        Assert.Contains("X-Amz-Signature=", served.Query, StringComparison.Ordinal);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(pdf, await response.Content.ReadAsByteArrayAsync());
+        // Someone who may not read the document gets no signed URL.
+        using var refused = await stranger.Api.GetAsync(url);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+    }
+
+    private static async Task UntilScannedAsync(Person person, Guid id, string url)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && (await person.GetAsync($"/api/v1.0/documents/{id}/media-check/?key={Uri.EscapeDataString(url["/media/".Length..])}"))
+            .GetProperty("status").GetString() != "ready")
+        {
+            await Task.Delay(200);
         }
     }
 

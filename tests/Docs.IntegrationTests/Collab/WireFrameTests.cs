@@ -58,7 +58,12 @@ public sealed class WireFrameTests(StackFixture stack)
             if (opcode == Pong)
             {
                 Assert.Empty(payload);
-                break;
+                // ASP.NET Core's keep-alive pongs on its own clock, so on a slow machine one may come before the edits.
+                if (lengths.Any(length => length > ushort.MaxValue))
+                {
+                    break;
+                }
+                continue;
             }
             Assert.Equal(Binary, opcode);
             var frame = HocuspocusFrame.Read(payload);
