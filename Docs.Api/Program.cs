@@ -10,6 +10,7 @@ using Docs.Api.Features.Content;
 using Docs.Api.Features.Content.Import;
 using Docs.Api.Features.Documents;
 using Docs.Api.Features.Invitations;
+using Docs.Api.Features.Search;
 using Docs.Api.Features.Users;
 using Docs.Api.Infrastructure;
 using Docs.Core.Data;
@@ -23,12 +24,14 @@ builder.AddBearerAuthentication();
 builder.AddDocsApi();
 builder.AddAttachments();
 builder.AddContentExports();
+builder.AddSearch();
 builder.AddBadInputProblems();
 builder.AddApiDocumentAndJson();
 
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
+await app.ApplySearchLanguageAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -43,6 +46,7 @@ app.MapBenchBaseline();
 app.MapGroup("/api/v1.0")
     .RefuseBadInput()
     .DescribePipelineRefusals()
+    .MapSearchEndpoints()
     .MapDocumentEndpoints()
     .MapTreeEndpoints()
     .MapTrashEndpoints()

@@ -26,7 +26,9 @@ var signIn = SignIn.Add(builder, postgres);
 var api = builder.AddService<Projects.Docs_Api>(ResourceNames.Api)
     .WithReference(docsdb).WaitFor(docsdb)
     .WithReference(redis).WaitFor(redis)
-    .WithEnvironment("Collaboration__ServerSecret", collaborationSecret);
+    .WithEnvironment("Collaboration__ServerSecret", collaborationSecret)
+    // The installation's search language (english, french or simple): README, Search.
+    .WithEnvironment("Search__Language", builder.Configuration["Search:Language"] ?? "english");
 signIn.ValidatesTokens(api);
 
 // Several instances serve the same documents through Redis (collab:Instances: running, 1 by default,

@@ -6,6 +6,7 @@ using Docs.Core.Jobs;
 using Docs.Worker.Blobs;
 using Docs.Worker.Mail;
 using Docs.Worker.Scan;
+using Docs.Worker.Search;
 using Docs.Worker.Trash;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -29,6 +30,9 @@ public static class Extensions
         builder.Services.AddScoped<IOrphanBlobsJob, OrphanBlobsJob>();
         builder.Services.AddOptions<ScanOptions>().Bind(builder.Configuration.GetSection(ScanOptions.Section));
         builder.Services.AddHttpClient<IAttachmentScanJob, AttachmentScanJob>(http => http.Timeout = TimeSpan.FromMinutes(5));
+        builder.Services.AddScoped<SearchIndexing>();
+        builder.Services.AddScoped<ISearchRebuildJob, SearchRebuildJob>();
+        builder.Services.AddHostedService<SearchIndexer>();
         // The same store as Docs.Api's (ConnectionStrings:blobs): the purge deletes attachments nobody holds any more.
         builder.Services.AddSingleton(BlobStores.Create(builder.Configuration.GetConnectionString(ResourceNames.Blobs)));
 

@@ -21,5 +21,8 @@ app.Services.GetRequiredService<IRecurringJobManager>()
     .AddOrUpdate<ITrashPurgeJob>("purge-trash", job => job.PurgeAsync(CancellationToken.None), Cron.Hourly());
 app.Services.GetRequiredService<IRecurringJobManager>()
     .AddOrUpdate<IOrphanBlobsJob>("delete-orphan-blobs", job => job.CleanAsync(CancellationToken.None), Cron.Daily());
+// Never on its own: staff trigger it from the dashboard or with POST documents/search/rebuild/.
+app.Services.GetRequiredService<IRecurringJobManager>()
+    .AddOrUpdate<ISearchRebuildJob>("rebuild-search-index", job => job.RebuildAsync(CancellationToken.None), Cron.Never());
 
 await app.RunAsync();

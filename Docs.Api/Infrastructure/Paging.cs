@@ -47,10 +47,15 @@ public readonly record struct PageRequest(int Number, int Size)
             return Problems.NotFound("Invalid page.");
         }
         var items = await query.Skip((Number - 1) * Size).Take(Size).ToListAsync(request.HttpContext.RequestAborted);
-        var results = await map(items);
+        return TypedResults.Ok(Describe(count, await map(items), request));
+    }
+
+    /// <summary>This page of a list of <paramref name="count"/> items, with the links to the pages beside it.</summary>
+    public Page<T> Describe<T>(int count, IReadOnlyList<T> results, HttpRequest request)
+    {
         var next = (long)Number * Size < count ? Link(request, Number + 1) : null;
         var previous = Number > 1 ? Link(request, Number - 1) : null;
-        return TypedResults.Ok(new Page<TOut>(count, next, previous, results));
+        return new Page<T>(count, next, previous, results);
     }
 
     private static Uri Link(HttpRequest request, int number)

@@ -9,6 +9,9 @@ namespace Docs.Collab.Persistence;
 /// sort and say "updated" as people expect. Debounced: commits only note the time in memory, and one
 /// statement every <see cref="CollabOptions.EditTimesInterval"/> writes what was noted, off the path of
 /// acknowledgements (it never waits behind a compaction's row lock while an editor waits for its ack).
+/// Moving <c>content_updated_at</c> is also the search index's signal (a trigger marks the document for Docs.Worker), so
+/// each moves whenever it is behind the edit: <c>content_updated_at</c> even when a rename has moved <c>updated_at</c> past
+/// it meanwhile, <c>updated_at</c> even when a fold has moved <c>content_updated_at</c> (the fold signalled the index).
 /// </summary>
 public sealed class EditTimes(NpgsqlDataSource database, IOptions<CollabOptions> options, TimeProvider time, ILogger<EditTimes> logger)
     : BackgroundService
@@ -49,9 +52,9 @@ public sealed class EditTimes(NpgsqlDataSource database, IOptions<CollabOptions>
         try
         {
             await using var command = database.CreateCommand("""
-                UPDATE documents d SET updated_at = t.at, content_updated_at = t.at
+                UPDATE documents d SET updated_at = greatest(d.updated_at, t.at), content_updated_at = greatest(d.content_updated_at, t.at)
                 FROM unnest($1::uuid[], $2::timestamptz[]) AS t(id, at)
-                WHERE d.id = t.id AND d.updated_at < t.at
+                WHERE d.id = t.id AND (d.updated_at < t.at OR d.content_updated_at IS NULL OR d.content_updated_at < t.at)
                 """);
             command.Parameters.Add(new() { Value = noted.Keys.ToArray() });
             command.Parameters.Add(new() { Value = noted.Values.ToArray() });

@@ -102,6 +102,10 @@ public sealed class DocsApi(HttpClient http, SessionTokens tokens, ILogger<DocsA
     public Task<ApiResult> ConfigureLinkAsync(Guid id, string reach, string role, CancellationToken ct = default) =>
         SendAsync(HttpMethod.Put, $"documents/{id}/link-configuration/", new { link_reach = reach, link_role = role }, ct);
 
+    /// <summary>Full-text search over what the user can read, best first.</summary>
+    public Task<ApiResult<Page<SearchResult>>> SearchAsync(string q, int pageSize, CancellationToken ct = default) =>
+        SendAsync<Page<SearchResult>>(HttpMethod.Get, $"documents/search/?q={Uri.EscapeDataString(q)}&page_size={pageSize}", null, ct);
+
     private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
     {
         var (response, problem) = await SendCoreAsync(method, path, body, ct);
