@@ -40,9 +40,13 @@ public sealed partial class BrowserStack : IAsyncLifetime
     }
 
     /// <summary>A browser of its own that nobody signed in to.</summary>
-    public async Task<BrowserSession> AnonymousAsync()
+    public async Task<BrowserSession> AnonymousAsync(string? theme = null)
     {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Web.ToString() });
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Web.ToString(),
+            ColorScheme = theme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
+        });
         context.SetDefaultTimeout(20_000);
         return new BrowserSession(context, await context.NewPageAsync());
     }

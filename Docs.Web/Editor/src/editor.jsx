@@ -22,8 +22,10 @@ const dictionaries = { en, fr }
 // The shared type the server converts to and from (as the reference's front end names it).
 const FRAGMENT = 'document-store'
 
-function Editor({ provider, fragment, user, renderCursor, editable, language, theme, uploadFile }) {
+function Editor({ provider, fragment, user, renderCursor, editable, language, theme, uploadFile, label }) {
   const editor = useCreateBlockNote({
+    // The editable area is a text box: assistive technology names it (the page's title field has its own name).
+    domAttributes: { editor: { 'aria-label': label } },
     collaboration: { provider, fragment, user, renderCursor, showCursorLabels: 'activity' },
     dictionary: dictionaries[language] ?? en,
     uploadFile,
@@ -42,7 +44,7 @@ const theme = () => window.docsUi?.effectiveTheme() ?? 'light'
 
 /**
  * options: { documentId, canWrite (until a ticket says), owner (who the local copy belongs to),
- *   user: { name, color, key, preferred (its colour's index) }, palette, language: 'en' | 'fr' }
+ *   user: { name, color, key, preferred (its colour's index) }, palette, language (the UI's), label (the text box's name) }
  * The connection state goes to the page's badge (data-editor-status) in the same main element.
  */
 export async function mount(element, options) {
@@ -75,7 +77,7 @@ export async function mount(element, options) {
   const uploadFile = attachmentUploader(options.documentId, antiforgeryToken(), message => showUploadError(element, message))
   const render = () => root.render(
     <Editor provider={provider} fragment={fragment} user={options.user} renderCursor={cursors.render}
-      editable={tickets.canWrite} language={options.language} theme={theme()} uploadFile={uploadFile} />)
+      editable={tickets.canWrite} language={options.language} theme={theme()} uploadFile={uploadFile} label={options.label} />)
   tickets.onChange = () => { render(); report.refresh() }
   window.addEventListener('docs-theme', render)
   render()
