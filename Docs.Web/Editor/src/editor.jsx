@@ -16,13 +16,14 @@ import { attachmentUploader, showUploadError } from './uploads.js'
 import { connectionStatus, showStatus } from './status.js'
 import { openLocalCopy, pendingChanges } from './local.js'
 import { cursorColors, distinctColors } from './colors.js'
+import { TableOfContents } from './toc.jsx'
 
 const dictionaries = { en, fr }
 
 // The shared type the server converts to and from (as the reference's front end names it).
 const FRAGMENT = 'document-store'
 
-function Editor({ provider, fragment, user, renderCursor, editable, language, theme, uploadFile, label }) {
+function Editor({ provider, fragment, user, renderCursor, editable, language, theme, uploadFile, label, contentsLabel }) {
   const editor = useCreateBlockNote({
     // The editable area is a text box: assistive technology names it (the page's title field has its own name).
     domAttributes: { editor: { 'aria-label': label } },
@@ -31,7 +32,12 @@ function Editor({ provider, fragment, user, renderCursor, editable, language, th
     uploadFile,
   }, [provider, fragment])
   useEffect(() => { editor.isEditable = editable }, [editor, editable])
-  return <BlockNoteView editor={editor} editable={editable} theme={theme} />
+  return (
+    <div className="editor-layout">
+      <BlockNoteView editor={editor} editable={editable} theme={theme} />
+      <TableOfContents editor={editor} label={contentsLabel} />
+    </div>
+  )
 }
 
 // The collaboration server behind this origin's gateway.
@@ -44,7 +50,8 @@ const theme = () => window.docsUi?.effectiveTheme() ?? 'light'
 
 /**
  * options: { documentId, canWrite (until a ticket says), owner (who the local copy belongs to),
- *   user: { name, color, key, preferred (its colour's index) }, palette, language (the UI's), label (the text box's name) }
+ *   user: { name, color, key, preferred (its colour's index) }, palette, language (the UI's), label (the text box's name),
+ *   contentsLabel (the table of contents' title) }
  * The connection state goes to the page's badge (data-editor-status) in the same main element.
  */
 export async function mount(element, options) {
@@ -77,7 +84,8 @@ export async function mount(element, options) {
   const uploadFile = attachmentUploader(options.documentId, antiforgeryToken(), message => showUploadError(element, message))
   const render = () => root.render(
     <Editor provider={provider} fragment={fragment} user={options.user} renderCursor={cursors.render}
-      editable={tickets.canWrite} language={options.language} theme={theme()} uploadFile={uploadFile} label={options.label} />)
+      editable={tickets.canWrite} language={options.language} theme={theme()} uploadFile={uploadFile} label={options.label}
+      contentsLabel={options.contentsLabel} />)
   tickets.onChange = () => { render(); report.refresh() }
   window.addEventListener('docs-theme', render)
   render()
