@@ -8,7 +8,7 @@ import * as Y from 'yjs'
 import { HocuspocusProvider } from '@hocuspocus/provider'
 import { useCreateBlockNote } from '@blocknote/react'
 import { BlockNoteView } from '@blocknote/mantine'
-import { en, fr } from '@blocknote/core/locales'
+import { de, en, es, fr, it, nl } from '@blocknote/core/locales'
 import '@blocknote/core/fonts/inter.css'
 import '@blocknote/mantine/style.css'
 import { ticketSource } from './tickets.js'
@@ -18,7 +18,8 @@ import { openLocalCopy, pendingChanges } from './local.js'
 import { cursorColors, distinctColors } from './colors.js'
 import { TableOfContents } from './toc.jsx'
 
-const dictionaries = { en, fr }
+// BlockNote's own strings (menus, placeholders) in the UI's languages.
+const dictionaries = { en, fr, de, nl, es, it }
 
 // The shared type the server converts to and from (as the reference's front end names it).
 const FRAGMENT = 'document-store'
