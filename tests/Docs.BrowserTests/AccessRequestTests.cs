@@ -26,6 +26,7 @@ public sealed class AccessRequestTests(BrowserStack stack)
             await Expect(asker.Page.Locator(".ask-access .notice.success")).ToContainTextAsync("Your request was sent.");
         }
         await Axe.AssertCleanAsync(bob.Page, "asked for access");
+        await ScreenshotTests.Shoot(bob.Page, ScreenshotTests.Folder(), "ask-for-access");
 
         // Alice sees both requests, Bob's with the role he asked for; she gives him less than he asked.
         await alice.Page.GetByRole(AriaRole.Button, new() { Name = "Share" }).ClickAsync();
@@ -35,6 +36,7 @@ public sealed class AccessRequestTests(BrowserStack stack)
         var bobsRole = dialog.GetByRole(AriaRole.Combobox, new() { Name = "Role to give Bob Dupont" });
         await Expect(bobsRole).ToHaveValueAsync("editor");
         await Axe.AssertCleanAsync(alice.Page, "share dialog with requests");
+        await ScreenshotTests.Shoot(alice.Page, ScreenshotTests.Folder(), "access-requests");
         await bobsRole.SelectOptionAsync("commenter");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Accept Bob Dupont" }).ClickAsync();
         await Expect(dialog.Locator(".notice.success")).ToContainTextAsync("can now open this document");

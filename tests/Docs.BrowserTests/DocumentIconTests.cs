@@ -17,6 +17,8 @@ public sealed class DocumentIconTests(BrowserStack stack)
 
         await page.Locator(".title-area").HoverAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add an icon" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Icons" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotTests.Folder(), "document-icon.png") });
         await page.GetByRole(AriaRole.Group, new() { Name = "Icons" }).GetByRole(AriaRole.Button, new() { Name = "🚀" }).ClickAsync();
         await Expect(page.Locator(".tree-row.current")).ToContainTextAsync("🚀 " + title);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Change the icon" })).ToHaveTextAsync("🚀");

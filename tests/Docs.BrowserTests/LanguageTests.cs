@@ -19,6 +19,10 @@ public sealed class LanguageTests(BrowserStack stack)
         await page.GetByLabel("Language").SelectOptionAsync(language);
         await Expect(page.Locator("h1")).ToHaveTextAsync(heading);
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+        if (language == "de")
+        {
+            await ScreenshotTests.Shoot(page, ScreenshotTests.Folder(), "home-de");
+        }
 
         await page.GetByRole(AriaRole.Button, new() { Name = newDocument }).ClickAsync();
         await page.WaitForURLAsync(BrowserStack.DocumentUrl());

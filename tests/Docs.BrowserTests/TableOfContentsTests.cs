@@ -32,6 +32,7 @@ public sealed class TableOfContentsTests(BrowserStack stack)
         await Expect(conclusion).Not.ToBeInViewportAsync();
         await contents.GetByRole(AriaRole.Button, new() { Name = "Conclusion" }).ClickAsync();
         await Expect(conclusion).ToBeInViewportAsync();
+        await ScreenshotTests.Shoot(page, ScreenshotTests.Folder(), "table-of-contents");
         await Expect(contents.Locator(".toc-level-2")).ToHaveTextAsync("Conclusion");
     }
 }

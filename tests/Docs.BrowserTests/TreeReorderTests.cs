@@ -46,6 +46,7 @@ public sealed class TreeReorderTests(BrowserStack stack)
         await where.SelectOptionAsync("left");
         await page.Locator("#move-search").FillAsync("A " + suffix);
         await Expect(dialog.Locator(".target")).ToHaveCountAsync(1);
+        await ScreenshotTests.Shoot(page, ScreenshotTests.Folder(), "move-dialog");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "A " + suffix }).ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
         Assert.Equal(["B", "A", "C"], await OrderAsync(page, parent, ids));
