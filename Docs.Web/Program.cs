@@ -28,6 +28,7 @@ app.MapDefaultEndpoints();
 app.MapAuthEndpoints();
 app.MapUiLanguages();
 app.MapGateway();
+app.UseImmutableEditorFiles();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

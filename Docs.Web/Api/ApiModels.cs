@@ -27,6 +27,9 @@ public sealed record Access(Guid Id, Guid DocumentId, UserSummary User, string R
 
 public sealed record Invitation(Guid Id, Guid DocumentId, string Email, string Role, bool IsExpired);
 
+/// <summary>Someone without a role asking for one (ask-for-access).</summary>
+public sealed record AccessRequest(Guid Id, Guid DocumentId, UserSummary User, string Role, DateTimeOffset CreatedAt);
+
 public sealed record CurrentUser(Guid Id, string? Email, string? FullName, string? ShortName);
 
 /// <summary>Which documents the home page lists.</summary>

@@ -106,6 +106,19 @@ public sealed class DocsApi(HttpClient http, SessionTokens tokens, ILogger<DocsA
     public Task<ApiResult<Page<SearchResult>>> SearchAsync(string q, int pageSize, CancellationToken ct = default) =>
         SendAsync<Page<SearchResult>>(HttpMethod.Get, $"documents/search/?q={Uri.EscapeDataString(q)}&page_size={pageSize}", null, ct);
 
+    /// <summary>Asks the document's managers for a role (accepted whether or not the document exists).</summary>
+    public Task<ApiResult> AskForAccessAsync(Guid id, string role, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Post, $"documents/{id}/ask-for-access/", new { role }, ct);
+
+    public Task<ApiResult<List<AccessRequest>>> AccessRequestsAsync(Guid id, CancellationToken ct = default) =>
+        SendAsync<List<AccessRequest>>(HttpMethod.Get, $"documents/{id}/ask-for-access/", null, ct);
+
+    public Task<ApiResult> AcceptAccessRequestAsync(Guid id, Guid requestId, string role, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Post, $"documents/{id}/ask-for-access/{requestId}/accept/", new { role }, ct);
+
+    public Task<ApiResult> RefuseAccessRequestAsync(Guid id, Guid requestId, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Delete, $"documents/{id}/ask-for-access/{requestId}/", null, ct);
+
     private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
     {
         var (response, problem) = await SendCoreAsync(method, path, body, ct);

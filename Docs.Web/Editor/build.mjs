@@ -1,10 +1,18 @@
-// Bundles the editor island into ../wwwroot/editor/ (an ES module and its stylesheet).
+// Bundles the editor island into ../wwwroot/editor/: the entry module and its stylesheet, and chunks that the
+// entry imports (shared code) or loads on demand (BlockNote's emoji data, its HTML and Markdown conversions).
+// Chunks and assets carry a content hash in their names, so Docs.Web serves them as immutable.
+import { rm } from 'node:fs/promises'
 import { build } from 'esbuild'
+
+// Chunks of earlier builds have other hashes: start from an empty folder so that none lingers as a static asset.
+await rm('../wwwroot/editor', { recursive: true, force: true })
 
 await build({
   entryPoints: ['src/editor.jsx'],
   outdir: '../wwwroot/editor',
   entryNames: 'editor',
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
   bundle: true,
   format: 'esm',
   jsx: 'automatic',

@@ -8,7 +8,7 @@ namespace Docs.Web.Ui;
 /// <summary>The Blazor UI (interactive server), its API client, and its languages.</summary>
 public static class UiExtensions
 {
-    public static readonly string[] Languages = ["en", "fr"];
+    private static readonly string[] Languages = UiLanguages.Codes;
 
     public static IHostApplicationBuilder AddUi(this IHostApplicationBuilder builder)
     {

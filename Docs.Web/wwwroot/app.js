@@ -30,6 +30,12 @@ window.docsUi = {
   localCopyName(owner, documentId) {
     return `${this.localCopyPrefix}${owner}:${documentId}`
   },
+  // Where on a tree row the dragged page was last over: its top quarter (before), bottom quarter (after), or
+  // the middle (inside). The row shows it (data-drop) while dragging; the drop handler asks for it.
+  treeDropPlace() {
+    return this.lastTreeDrop ?? 'inside'
+  },
+  lastTreeDrop: null,
   // Set when the page reloads on its own with every change safe in the local copy: no "leave the page?" warning.
   leavingSafely: false,
 }
@@ -64,3 +70,18 @@ document.addEventListener('click', event => {
     window.Blazor?.reconnect()
   }
 })
+
+// Dragging a page over the tree: which part of the row the pointer is on decides where the page goes.
+document.addEventListener('dragover', event => {
+  const row = event.target.closest?.('.tree-row')
+  document.querySelectorAll('.tree-row[data-drop]').forEach(other => { if (other !== row) delete other.dataset.drop })
+  if (!row) return
+  const { top, height } = row.getBoundingClientRect()
+  const ratio = (event.clientY - top) / height
+  const place = ratio < 0.25 ? 'before' : ratio > 0.75 ? 'after' : 'inside'
+  row.dataset.drop = place
+  window.docsUi.lastTreeDrop = place
+})
+const endTreeDrag = () => document.querySelectorAll('.tree-row[data-drop]').forEach(row => delete row.dataset.drop)
+document.addEventListener('drop', () => setTimeout(endTreeDrag))
+document.addEventListener('dragend', endTreeDrag)

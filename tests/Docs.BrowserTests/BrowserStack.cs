@@ -40,9 +40,13 @@ public sealed partial class BrowserStack : IAsyncLifetime
     }
 
     /// <summary>A browser of its own that nobody signed in to.</summary>
-    public async Task<BrowserSession> AnonymousAsync()
+    public async Task<BrowserSession> AnonymousAsync(string? theme = null)
     {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Web.ToString() });
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Web.ToString(),
+            ColorScheme = theme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
+        });
         context.SetDefaultTimeout(20_000);
         return new BrowserSession(context, await context.NewPageAsync());
     }
@@ -76,8 +80,18 @@ public sealed partial class BrowserStack : IAsyncLifetime
         await page.FillAsync("#password", user);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(new Uri(site, "/").ToString());
-        // The home page has listed the documents: the API knows this person from now on.
-        await page.Locator(".doc-list, .doc-grid, .empty").First.WaitForAsync();
+        // The home page has listed the documents: the API knows this person from now on. The stack's first sign-in
+        // warms every service up (a busy machine has taken more than the usual 20 s).
+        var console = new List<string>();
+        page.Console += (_, message) => console.Add(message.Text);
+        try
+        {
+            await page.Locator(".doc-list, .doc-grid, .empty").First.WaitForAsync(new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException ex)
+        {
+            throw new InvalidOperationException($"The home page listed nothing at {page.Url}: {await page.Locator("body").InnerTextAsync()}\nConsole: {string.Join("\n", console)}", ex);
+        }
         return new BrowserSession(context, page);
     }
 

@@ -4,14 +4,19 @@ using Docs.Testing;
 
 namespace Docs.BrowserTests;
 
-/// <summary>Every text the UI shows in English has its French translation.</summary>
+/// <summary>Every text the UI shows in English has its translation in each of the UI's other languages.</summary>
 public sealed partial class TranslationTests
 {
-    [Fact]
-    public void Every_text_of_the_markup_is_translated_to_French()
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("de")]
+    [InlineData("nl")]
+    [InlineData("es")]
+    [InlineData("it")]
+    public void Every_text_of_the_markup_is_translated(string language)
     {
         var web = Path.Combine(RepositoryPaths.Root, "Docs.Web");
-        var french = XDocument.Load(Path.Combine(web, "Resources", "Ui.Text.fr.resx")).Root!.Elements("data")
+        var translated = XDocument.Load(Path.Combine(web, "Resources", $"Ui.Text.{language}.resx")).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
         var texts = Directory.EnumerateFiles(Path.Combine(web, "Components"), "*.razor", SearchOption.AllDirectories)
             .SelectMany(file => LocalizedText().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value))
@@ -20,10 +25,10 @@ public sealed partial class TranslationTests
             .ToList();
 
         Assert.True(texts.Count > 100, $"only {texts.Count} texts found: has the markup's L[\"…\"] convention changed?");
-        var untranslated = texts.Where(text => !french.TryGetValue(text, out var translation) || string.IsNullOrWhiteSpace(translation)).ToList();
+        var untranslated = texts.Where(text => !translated.TryGetValue(text, out var translation) || string.IsNullOrWhiteSpace(translation)).ToList();
         Assert.Empty(untranslated);
         // Placeholders survive translation.
-        var placeholderLost = french.Where(pair => pair.Key.Contains("{0}", StringComparison.Ordinal) != pair.Value.Contains("{0}", StringComparison.Ordinal)).Select(pair => pair.Key).ToList();
+        var placeholderLost = translated.Where(pair => pair.Key.Contains("{0}", StringComparison.Ordinal) != pair.Value.Contains("{0}", StringComparison.Ordinal)).Select(pair => pair.Key).ToList();
         Assert.Empty(placeholderLost);
     }
 

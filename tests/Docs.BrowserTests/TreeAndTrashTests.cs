@@ -30,12 +30,12 @@ public sealed class TreeAndTrashTests(BrowserStack stack)
             .ToContainTextAsync("Laptops " + suffix);
         Assert.Equal(3, await DepthAsync(page, second));
 
-        // Without a mouse: from Laptops' menu, "Move into…", find the handbook, Enter.
+        // Without a mouse: from Laptops' menu, "Move…", find the handbook, Enter.
         await page.GotoAsync(secondUrl);
         await page.WaitUntilSavedAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "More" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        var moveItem = page.GetByRole(AriaRole.Menuitem, new() { Name = "Move into…" });
+        var moveItem = page.GetByRole(AriaRole.Menuitem, new() { Name = "Move…" });
         await moveItem.FocusAsync();
         await page.WaitForTimeoutAsync(500); // a person's pause: the menu stays open while the focus is inside it
         await Expect(moveItem).ToBeFocusedAsync();

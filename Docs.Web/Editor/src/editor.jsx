@@ -8,7 +8,7 @@ import * as Y from 'yjs'
 import { HocuspocusProvider } from '@hocuspocus/provider'
 import { useCreateBlockNote } from '@blocknote/react'
 import { BlockNoteView } from '@blocknote/mantine'
-import { en, fr } from '@blocknote/core/locales'
+import { de, en, es, fr, it, nl } from '@blocknote/core/locales'
 import '@blocknote/core/fonts/inter.css'
 import '@blocknote/mantine/style.css'
 import { ticketSource } from './tickets.js'
@@ -16,20 +16,29 @@ import { attachmentUploader, showUploadError } from './uploads.js'
 import { connectionStatus, showStatus } from './status.js'
 import { openLocalCopy, pendingChanges } from './local.js'
 import { cursorColors, distinctColors } from './colors.js'
+import { TableOfContents } from './toc.jsx'
 
-const dictionaries = { en, fr }
+// BlockNote's own strings (menus, placeholders) in the UI's languages.
+const dictionaries = { en, fr, de, nl, es, it }
 
 // The shared type the server converts to and from (as the reference's front end names it).
 const FRAGMENT = 'document-store'
 
-function Editor({ provider, fragment, user, renderCursor, editable, language, theme, uploadFile }) {
+function Editor({ provider, fragment, user, renderCursor, editable, language, theme, uploadFile, label, contentsLabel }) {
   const editor = useCreateBlockNote({
+    // The editable area is a text box: assistive technology names it (the page's title field has its own name).
+    domAttributes: { editor: { 'aria-label': label } },
     collaboration: { provider, fragment, user, renderCursor, showCursorLabels: 'activity' },
     dictionary: dictionaries[language] ?? en,
     uploadFile,
   }, [provider, fragment])
   useEffect(() => { editor.isEditable = editable }, [editor, editable])
-  return <BlockNoteView editor={editor} editable={editable} theme={theme} />
+  return (
+    <div className="editor-layout">
+      <BlockNoteView editor={editor} editable={editable} theme={theme} />
+      <TableOfContents editor={editor} label={contentsLabel} />
+    </div>
+  )
 }
 
 // The collaboration server behind this origin's gateway.
@@ -42,7 +51,8 @@ const theme = () => window.docsUi?.effectiveTheme() ?? 'light'
 
 /**
  * options: { documentId, canWrite (until a ticket says), owner (who the local copy belongs to),
- *   user: { name, color, key, preferred (its colour's index) }, palette, language: 'en' | 'fr' }
+ *   user: { name, color, key, preferred (its colour's index) }, palette, language (the UI's), label (the text box's name),
+ *   contentsLabel (the table of contents' title) }
  * The connection state goes to the page's badge (data-editor-status) in the same main element.
  */
 export async function mount(element, options) {
@@ -75,7 +85,8 @@ export async function mount(element, options) {
   const uploadFile = attachmentUploader(options.documentId, antiforgeryToken(), message => showUploadError(element, message))
   const render = () => root.render(
     <Editor provider={provider} fragment={fragment} user={options.user} renderCursor={cursors.render}
-      editable={tickets.canWrite} language={options.language} theme={theme()} uploadFile={uploadFile} />)
+      editable={tickets.canWrite} language={options.language} theme={theme()} uploadFile={uploadFile} label={options.label}
+      contentsLabel={options.contentsLabel} />)
   tickets.onChange = () => { render(); report.refresh() }
   window.addEventListener('docs-theme', render)
   render()
