@@ -64,17 +64,21 @@ public sealed class AttachmentDuplicateTests(StackFixture stack)
     }
 
     /// <summary>Writes BlockNote's shape for one image block naming <paramref name="url"/>.</summary>
-    private static async Task PutImageAsync(Person person, Guid document, string url)
+    /// <summary>Replaces the document's content with an image block for each URL.</summary>
+    internal static async Task PutImageAsync(Person person, Guid document, params string[] urls)
     {
         var doc = new Doc(11);
         var group = new YXmlElement("blockGroup");
         doc.GetXmlFragment("document-store").Push(group);
-        var container = new YXmlElement("blockContainer");
-        group.Push(container);
-        var image = new YXmlElement("image");
-        container.Push(image);
-        image.SetAttribute("url", url);
-        image.SetAttribute("name", "picture");
+        foreach (var url in urls)
+        {
+            var container = new YXmlElement("blockContainer");
+            group.Push(container);
+            var image = new YXmlElement("image");
+            container.Push(image);
+            image.SetAttribute("url", url);
+            image.SetAttribute("name", "picture");
+        }
         using var put = await person.SendAsync(HttpMethod.Put, $"/api/v1.0/documents/{document}/content/",
             new { content = Convert.ToBase64String(doc.EncodeStateAsUpdate()) });
         Assert.True(put.IsSuccessStatusCode, $"{put.StatusCode}");

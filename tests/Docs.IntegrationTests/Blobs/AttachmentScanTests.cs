@@ -64,6 +64,25 @@ public sealed class AttachmentScanTests(S3StackFixture stack)
         Assert.Equal(HttpStatusCode.Forbidden, await MediaAuthAsync(alice, infected));
     }
 
+    [Fact]
+    public async Task An_export_bundles_the_clean_pictures_and_never_an_unsafe_one()
+    {
+        var alice = await stack.NewPersonAsync();
+        var id = await alice.CreateAsync("Exported");
+        var clean = await AttachmentTests.UploadOkAsync(alice, id, AttachmentTests.Png(2000), "clean.png");
+        byte[] infectedPng = [.. AttachmentTests.Png(500), .. Encoding.ASCII.GetBytes(TestScanner.Eicar)];
+        var infected = await AttachmentTests.UploadOkAsync(alice, id, infectedPng, "infected.png");
+        await AttachmentDuplicateTests.PutImageAsync(alice, id, clean, infected);
+        await UntilAsync(async () => (await CheckAsync(alice, id, infected)).Status == "unsafe" && (await CheckAsync(alice, id, clean)).Status == "ready");
+
+        using var export = await alice.Api.GetAsync($"/api/v1.0/documents/{id}/export/?format=md&with_descendants=true");
+
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        using var zip = new System.IO.Compression.ZipArchive(await export.Content.ReadAsStreamAsync());
+        var media = zip.Entries.Where(e => e.FullName.Contains("media/", StringComparison.Ordinal)).Select(e => e.Name).ToList();
+        Assert.Equal([Path.GetFileName(clean)], media);
+    }
+
     private async Task<string[]> AttachmentsOfAsync(Guid document)
     {
         await using var connection = new NpgsqlConnection(stack.App.GetConnectionString("docsdb"));
