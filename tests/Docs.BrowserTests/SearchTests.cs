@@ -50,7 +50,7 @@ public sealed class SearchTests(BrowserStack stack)
     public async Task No_results_and_Escape_and_the_same_in_French()
     {
         await using var bob = await stack.SignInAsync("bob", language: "fr");
-        await bob.Page.GetByRole(AriaRole.Button, new() { Name = "Rechercher dans les documents" }).ClickAsync();
+        await bob.Page.GetByRole(AriaRole.Button, new() { Name = "Rechercher", Exact = true }).ClickAsync();
         var dialog = bob.Page.GetByRole(AriaRole.Dialog, new() { Name = "Rechercher" });
         await Expect(dialog).ToContainTextAsync("Tapez des mots d'un titre ou du texte.");
 
