@@ -5,7 +5,8 @@ namespace Docs.Content.Blocks;
 /// <summary>One piece of a block's rich text.</summary>
 public abstract record InlineNode
 {
-    public static string PlainText(IEnumerable<InlineNode> nodes)
+    /// <summary>The text of the runs and links; nodes of other kinds give what <paramref name="custom"/> says of them, or nothing.</summary>
+    public static string PlainText(IEnumerable<InlineNode> nodes, Func<CustomInline, string>? custom = null)
     {
         var builder = new StringBuilder();
         foreach (var node in nodes)
@@ -20,6 +21,9 @@ public abstract record InlineNode
                     {
                         builder.Append(part.Text);
                     }
+                    break;
+                case CustomInline other when custom is not null:
+                    builder.Append(custom(other));
                     break;
             }
         }

@@ -59,29 +59,8 @@ public sealed record SearchText(string Headings, string Body)
     }
 
     /// <summary>Rich text as plain words: styled runs, link texts, and the text inside unknown inline nodes (mentions...).</summary>
-    private static string Inline(IReadOnlyList<InlineNode> nodes)
-    {
-        var builder = new StringBuilder();
-        foreach (var node in nodes)
-        {
-            switch (node)
-            {
-                case StyledText text:
-                    builder.Append(text.Text);
-                    break;
-                case Link link:
-                    foreach (var part in link.Content)
-                    {
-                        builder.Append(part.Text);
-                    }
-                    break;
-                case CustomInline custom:
-                    builder.Append(' ').Append(new PreservedContent([custom.Source]).ToPlainText()).Append(' ');
-                    break;
-            }
-        }
-        return builder.ToString();
-    }
+    private static string Inline(IReadOnlyList<InlineNode> nodes) =>
+        InlineNode.PlainText(nodes, custom => $" {new PreservedContent([custom.Source]).ToPlainText()} ");
 
     private static string Prop(Block block, string name) => block.Props.TryGetValue(name, out var value) && value is string text ? text : "";
 
