@@ -149,12 +149,16 @@ public sealed class DocsApi(HttpClient http, SessionTokens tokens, ILogger<DocsA
         }
     }
 
+    /// <summary>A call whose body is not JSON (a file, as multipart), with the same token and problem handling as the others.</summary>
+    internal Task<ApiResult<T>> SendContentAsync<T>(HttpMethod method, string path, HttpContent? content, CancellationToken ct) =>
+        SendAsync<T>(method, path, content, ct);
+
     private async Task<(HttpResponseMessage? Response, string? Problem)> SendCoreAsync(HttpMethod method, string path, object? body, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, "/api/v1.0/" + path);
         if (body is not null)
         {
-            request.Content = JsonContent.Create(body, options: Json);
+            request.Content = body as HttpContent ?? JsonContent.Create(body, options: Json);
         }
         var token = await tokens.GetAccessTokenAsync(ct);
         if (token is not null)
